@@ -1,0 +1,31 @@
+# This file is part of Atelier. See the COPYRIGHT file at the top level of
+# this repository for the full copyright notices and license terms.
+"""A tenant is a company: its users, clients, products and settings."""
+from trytond.model import fields
+from trytond.pool import PoolMeta
+
+from .audit import AuditMixin
+
+
+class Company(AuditMixin, metaclass=PoolMeta):
+    __name__ = 'company.company'
+    _audit_fields = {'party', 'currency', 'timezone'}
+
+    siret = fields.Function(fields.Char("SIRET",
+            help="The workshop's SIRET number (14 digits)."),
+        'get_siret', searcher='search_siret')
+    features = fields.One2Many('saas.company.feature', 'company',
+        "Features", help="Feature flags of this workshop.")
+
+    def get_siret(self, name):
+        return self.party.siret if self.party else None
+
+    @classmethod
+    def search_siret(cls, name, clause):
+        return [('party.' + clause[0],) + tuple(clause[1:])]
+
+    def feature_enabled(self, code):
+        "Tell whether the feature `code` is on for this workshop."
+        from trytond.pool import Pool
+        Feature = Pool().get('saas.feature')
+        return Feature.is_enabled(code, company=self)

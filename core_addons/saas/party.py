@@ -1,0 +1,12 @@
+# This file is part of Atelier. See the COPYRIGHT file at the top level of
+# this repository for the full copyright notices and license terms.
+"""In Atelier a workshop's clients and suppliers belong to that workshop."""
+from trytond.pool import PoolMeta
+
+from .audit import AuditMixin
+from .tenant import TenantOwnedMixin
+
+
+class Party(TenantOwnedMixin, AuditMixin, metaclass=PoolMeta):
+    __name__ = 'party.party'
+    _audit_fields = {'name', 'company', 'active'}

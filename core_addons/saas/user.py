@@ -1,0 +1,57 @@
+# This file is part of Atelier. See the COPYRIGHT file at the top level of
+# this repository for the full copyright notices and license terms.
+"""Users of a workshop: roles are groups, changes of rights are audited, and
+a new owner gets a welcome email with a link to set the password."""
+import datetime as dt
+
+import trytond.config as config
+from trytond.pool import Pool, PoolMeta
+from trytond.report import get_email
+from trytond.res.user import EmailResetPassword, gen_password
+from trytond.sendmail import send_message_transactional
+from trytond.tools.email_ import set_from_header
+from trytond.transaction import Transaction
+
+from .audit import AuditMixin
+
+# A welcome link stays valid longer than a reset password: 7 days.
+WELCOME_TIMEOUT = dt.timedelta(days=7)
+
+
+class User(AuditMixin, metaclass=PoolMeta):
+    __name__ = 'res.user'
+    _audit_fields = {'login', 'active', 'groups', 'companies', 'email'}
+
+    @classmethod
+    def send_welcome_email(cls, users):
+        """Give each user a temporary password valid for 7 days and email
+        them the link to the back office where they choose their own."""
+        users = cls.browse(users)
+        length = config.getint('password', 'length', default=8)
+        for user in users:
+            user.password_reset = gen_password(length=max(length, 12))
+            user.password_reset_expire = dt.datetime.now() + WELCOME_TIMEOUT
+        cls.save(users)
+        from_ = config.get('email', 'from')
+        for user in users:
+            if not user.email:
+                continue
+            msg, title = get_email('saas.email_welcome', user, user.languages)
+            set_from_header(msg, from_, from_)
+            msg['To'] = user.email
+            msg['Subject'] = title
+            send_message_transactional(msg, strict=True)
+
+
+class WelcomeEmail(EmailResetPassword):
+    __name__ = 'saas.email_welcome'
+
+    @classmethod
+    def get_context(cls, records, header, data):
+        context = super().get_context(records, header, data)
+        pool = Pool()
+        User = pool.get('res.user')
+        user = User(records[0].id)
+        context['company'] = user.company
+        context['database'] = Transaction().database.name
+        return context
