@@ -16,7 +16,7 @@ from stdnum.fr import siret as stdnum_siret
 from trytond.i18n import gettext
 from trytond.model import ModelView, fields
 from trytond.pool import Pool
-from trytond.transaction import Transaction
+from trytond.transaction import Transaction, without_check_access
 from trytond.wizard import Button, StateTransition, StateView, Wizard
 
 from .exceptions import WorkshopValidationError
@@ -104,6 +104,13 @@ class WorkshopCreate(Wizard):
             ])
 
     def transition_create_(self):
+        # Only publishers run this wizard (its action is bound to their
+        # group); once the request is checked, the tenant is built whatever
+        # the rules, since its records belong to a company not yet created.
+        with without_check_access():
+            return self._create_workshop()
+
+    def _create_workshop(self):
         siret = self.check_start()
         company = self.create_company(siret)
         owner = self.create_owner(company)
@@ -176,6 +183,7 @@ class WorkshopCreate(Wizard):
         pool = Pool()
         Party = pool.get('party.party')
         Company = pool.get('company.company')
+        Identifier = pool.get('party.identifier')
         Lang = pool.get('ir.lang')
         start = self.start
         french = Lang.search([('code', '=', 'fr')], limit=1)
@@ -193,11 +201,14 @@ class WorkshopCreate(Wizard):
                                         start.country.id
                                         if start.country else None),
                                     }])],
-                    'identifiers': [('create', [{
-                                    'type': 'fr_siret',
-                                    'code': siret,
-                                    }])],
                     'contact_mechanisms': [('create', contacts)],
+                    }])
+        # A SIRET identifies an establishment: it goes with the address.
+        Identifier.create([{
+                    'party': party.id,
+                    'type': 'fr_siret',
+                    'code': siret,
+                    'address': party.addresses[0].id,
                     }])
         company, = Company.create([{
                     'party': party.id,
