@@ -2,7 +2,7 @@
 # this repository for the full copyright notices and license terms.
 """A tenant is a company: its users, clients, products and settings."""
 from trytond.model import fields
-from trytond.pool import PoolMeta
+from trytond.pool import Pool, PoolMeta
 
 from .audit import AuditMixin
 
@@ -18,14 +18,19 @@ class Company(AuditMixin, metaclass=PoolMeta):
         "Features", help="Feature flags of this workshop.")
 
     def get_siret(self, name):
-        return self.party.siret if self.party else None
+        for identifier in (self.party.identifiers if self.party else []):
+            if identifier.type == 'fr_siret':
+                return identifier.code
 
     @classmethod
     def search_siret(cls, name, clause):
-        return [('party.' + clause[0],) + tuple(clause[1:])]
+        _, operator, value = clause[:3]
+        return [('party.identifiers', 'where', [
+                    ('type', '=', 'fr_siret'),
+                    ('code', operator, value),
+                    ])]
 
     def feature_enabled(self, code):
         "Tell whether the feature `code` is on for this workshop."
-        from trytond.pool import Pool
         Feature = Pool().get('saas.feature')
         return Feature.is_enabled(code, company=self)

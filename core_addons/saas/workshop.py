@@ -156,7 +156,7 @@ class WorkshopCreate(Wizard):
                     siret=start.siret or ''))
         identifiers = Identifier.search([
                 ('type', '=', 'fr_siret'),
-                ('code', '=', siret),
+                ('code', 'in', [siret, stdnum_siret.format(siret)]),
                 ])
         for identifier in identifiers:
             owners = Company.search([('party', '=', identifier.party.id)])
@@ -227,7 +227,8 @@ class WorkshopCreate(Wizard):
         Lang = pool.get('ir.lang')
         ModelData = pool.get('ir.model.data')
         start = self.start
-        french = Lang.search([('code', '=', 'fr')], limit=1)
+        french = Lang.search([
+                ('code', '=', 'fr'), ('translatable', '=', True)], limit=1)
         party, = Party.create([{
                     'name': start.owner_name.strip(),
                     'company': company.id,
