@@ -50,6 +50,7 @@ def changed_fields(before, after):
 class AuditLog(ModelSQL, ModelView):
     "Audit Log Entry"
     __name__ = 'saas.audit.log'
+    __string__ = "Audit Log Entry"
     _order_name = 'date'
 
     date = fields.Timestamp("Date", readonly=True, required=True,

@@ -10,6 +10,7 @@ from trytond.transaction import Transaction, without_check_access
 class Feature(ModelSQL, ModelView):
     "Feature"
     __name__ = 'saas.feature'
+    __string__ = "Feature"
 
     code = fields.Char("Code", required=True,
         help="Technical code the addons query, e.g. 'powder_coating.portal'.")
@@ -81,6 +82,7 @@ class Feature(ModelSQL, ModelView):
 class CompanyFeature(ModelSQL, ModelView):
     "Workshop Feature"
     __name__ = 'saas.company.feature'
+    __string__ = "Workshop Feature"
 
     company = fields.Many2One('company.company', "Company", required=True,
         ondelete='CASCADE', help="The workshop this setting applies to.")

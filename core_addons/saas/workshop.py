@@ -40,6 +40,7 @@ def fiscal_year_dates(today):
 class WorkshopCreateStart(ModelView):
     "New Workshop"
     __name__ = 'saas.workshop.create.start'
+    __string__ = "New Workshop"
 
     name = fields.Char("Workshop Name", required=True,
         help="The trade name of the workshop, as on its invoices.")
@@ -83,6 +84,7 @@ class WorkshopCreateStart(ModelView):
 class WorkshopCreateDone(ModelView):
     "New Workshop Created"
     __name__ = 'saas.workshop.create.done'
+    __string__ = "New Workshop Created"
 
     company = fields.Many2One('company.company', "Workshop", readonly=True)
     owner = fields.Many2One('res.user', "Owner", readonly=True)
