@@ -125,6 +125,11 @@ class WorkshopCreate(Wizard):
         self.done.owner = owner
         return 'done'
 
+    def end(self):
+        # The publisher's companies changed: the client reloads its context
+        # so the new workshop is visible at once.
+        return 'reload context'
+
     def default_done(self, fields):
         return {
             'company': self.done.company.id,
@@ -307,12 +312,16 @@ class WorkshopCreate(Wizard):
         return fiscalyear
 
     def share_with_publishers(self, company):
-        "The publisher sees every tenant: add the workshop to their users."
+        """The publisher sees every tenant: add the workshop to their users,
+        showing the records of all their companies."""
         pool = Pool()
         User = pool.get('res.user')
         ModelData = pool.get('ir.model.data')
         publisher = ModelData.get_id('saas', 'group_publisher')
-        users = User.search([('groups', '=', publisher)])
-        users = [u for u in users if company not in u.companies]
-        if users:
-            User.write(users, {'companies': [('add', [company.id])]})
+        for user in User.search([('groups', '=', publisher)]):
+            values = {'company_filter': 'all'}
+            if company not in user.companies:
+                values['companies'] = [('add', [company.id])]
+            if not user.company:
+                values['company'] = company.id
+            User.write([user], values)
