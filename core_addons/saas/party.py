@@ -10,3 +10,7 @@ from .tenant import TenantOwnedMixin
 class Party(TenantOwnedMixin, AuditMixin, metaclass=PoolMeta):
     __name__ = 'party.party'
     _audit_fields = {'name', 'company', 'active'}
+
+
+class Category(TenantOwnedMixin, metaclass=PoolMeta):
+    __name__ = 'party.category'

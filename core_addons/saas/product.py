@@ -10,3 +10,7 @@ from .tenant import TenantOwnedMixin
 class Template(TenantOwnedMixin, AuditMixin, metaclass=PoolMeta):
     __name__ = 'product.template'
     _audit_fields = {'name', 'list_price', 'active'}
+
+
+class Category(TenantOwnedMixin, metaclass=PoolMeta):
+    __name__ = 'product.category'

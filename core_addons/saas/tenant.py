@@ -27,9 +27,15 @@ class TenantOwnedMixin:
         pool = Pool()
         for name in dir(cls):
             field = getattr(cls, name)
+            if not isinstance(field, fields.Field):
+                continue
+            if isinstance(field, fields.Function):
+                field = field._field
             target = getattr(field, 'model_name', None)
-            if (isinstance(field, fields.Field) and target
-                    and issubclass(pool.get(target), CompanyMultiValueMixin)):
+            if isinstance(field, fields.Many2Many):
+                relation = pool.get(field.relation_name)
+                target = getattr(relation, field.target).model_name
+            if target and issubclass(pool.get(target), CompanyMultiValueMixin):
                 field.context = dict(field.context or {},
                     company=Eval('company', -1))
                 field.depends = set(field.depends or ()) | {'company'}
