@@ -173,6 +173,13 @@ def Company_(id_):
 
 
 def create_clients(data, company, france):
+    # `company` is read-only on parties and products: proteus does not send
+    # it, so the record takes the company of the context.
+    with pconfig.get_config().set_context(company=company.id):
+        _create_clients(data, company, france)
+
+
+def _create_clients(data, company, france):
     Party = Model.get('party.party')
     Template = Model.get('product.template')
     Uom = Model.get('product.uom')

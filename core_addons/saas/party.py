@@ -4,7 +4,7 @@
 from trytond.pool import PoolMeta
 
 from .audit import AuditMixin
-from .tenant import TenantOwnedMixin
+from .tenant import TenantChildMixin, TenantOwnedMixin
 
 
 class Party(TenantOwnedMixin, AuditMixin, metaclass=PoolMeta):
@@ -14,3 +14,15 @@ class Party(TenantOwnedMixin, AuditMixin, metaclass=PoolMeta):
 
 class Category(TenantOwnedMixin, metaclass=PoolMeta):
     __name__ = 'party.category'
+
+
+class Address(TenantChildMixin, metaclass=PoolMeta):
+    __name__ = 'party.address'
+
+
+class ContactMechanism(TenantChildMixin, metaclass=PoolMeta):
+    __name__ = 'party.contact_mechanism'
+
+
+class Identifier(TenantChildMixin, metaclass=PoolMeta):
+    __name__ = 'party.identifier'

@@ -14,3 +14,4 @@ class Template(TenantOwnedMixin, AuditMixin, metaclass=PoolMeta):
 
 class Category(TenantOwnedMixin, metaclass=PoolMeta):
     __name__ = 'product.category'
+

@@ -8,6 +8,26 @@ from trytond.pyson import Eval
 from trytond.transaction import Transaction
 
 
+def set_company_context(cls):
+    """Company dependent values (CompanyMultiValueMixin targets) of a
+    tenant-owned record are read for the record's own workshop."""
+    pool = Pool()
+    for name in dir(cls):
+        field = getattr(cls, name)
+        if not isinstance(field, fields.Field):
+            continue
+        if isinstance(field, fields.Function):
+            field = field._field
+        target = getattr(field, 'model_name', None)
+        if isinstance(field, fields.Many2Many):
+            relation = pool.get(field.relation_name)
+            target = getattr(relation, field.target).model_name
+        if target and issubclass(pool.get(target), CompanyMultiValueMixin):
+            field.context = dict(field.context or {},
+                company=Eval('company', -1))
+            field.depends = set(field.depends or ()) | {'company'}
+
+
 class TenantOwnedMixin:
     """Adds the owning workshop, set from the user's current company.
 
@@ -23,23 +43,41 @@ class TenantOwnedMixin:
     @classmethod
     def __setup__(cls):
         super().__setup__()
-        # Company dependent values are read for the record's own workshop.
-        pool = Pool()
-        for name in dir(cls):
-            field = getattr(cls, name)
-            if not isinstance(field, fields.Field):
-                continue
-            if isinstance(field, fields.Function):
-                field = field._field
-            target = getattr(field, 'model_name', None)
-            if isinstance(field, fields.Many2Many):
-                relation = pool.get(field.relation_name)
-                target = getattr(relation, field.target).model_name
-            if target and issubclass(pool.get(target), CompanyMultiValueMixin):
-                field.context = dict(field.context or {},
-                    company=Eval('company', -1))
-                field.depends = set(field.depends or ()) | {'company'}
+        set_company_context(cls)
 
     @classmethod
     def default_company(cls):
-        return Transaction().context.get('company')
+        "The company of the context, or else the user's current company."
+        pool = Pool()
+        User = pool.get('res.user')
+        transaction = Transaction()
+        company = transaction.context.get('company')
+        if company is None and transaction.user:
+            company = User(transaction.user).company
+            company = company.id if company else None
+        return company
+
+    @classmethod
+    def export_data(cls, records, fields_names, header=False):
+        return _export_checked(
+            cls, super().export_data, records, fields_names, header)
+
+
+def _export_checked(cls, export, records, fields_names, header):
+    # Tryton checks the rules of an export in Python, where a rule on a
+    # parent's field (party.company) counts as satisfied: read the ids in SQL
+    # first so a record of another workshop raises the usual access error.
+    if Transaction().check_access and records:
+        cls.read(list({r.id for r in records}), ['id'])
+    return export(records, fields_names, header=header)
+
+
+class TenantChildMixin:
+    """For a record owned through its parent (an address through its party):
+    exports are checked against the record rules like reads are."""
+    __slots__ = ()
+
+    @classmethod
+    def export_data(cls, records, fields_names, header=False):
+        return _export_checked(
+            cls, super().export_data, records, fields_names, header)

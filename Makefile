@@ -1,0 +1,199 @@
+# Atelier — everyday commands.
+#
+#   make demo            run the demo (SQLite, demo data, web client) on localhost:8000 (PORT=...)
+#   make test            addon tests (unittest + scenarios) then cross-addon tests (pytest), SQLite
+#   make test-postgresql the same suite on a throwaway PostgreSQL (scripts/pg_start.sh)
+#   make install | sao | clean
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DELETE_ON_ERROR:
+.DEFAULT_GOAL := help
+
+PY := .venv/bin/python
+PORT ?= 8000
+HOST ?= localhost
+DB ?= demo
+# Modules activated in the demo database (with their dependencies).
+DEMO_MODULES ?= saas
+# Script loading the demo tenants and users (empty: none).
+DEMO_DATA ?= scripts/demo_data.py
+ADMIN_EMAIL ?= admin@atelier.localhost
+# Throwaway PostgreSQL for test-postgresql (scripts/pg_start.sh).
+PG_PORT ?= 5433
+PG_URI ?= postgresql://postgres@127.0.0.1:$(PG_PORT)/
+
+VENV := .venv
+PIP := $(PY) -m pip --disable-pip-version-check
+BIN := $(VENV)/bin
+CONF := config/trytond.conf
+STAMP := $(VENV)/.stamp-requirements
+DEV_STAMP := $(VENV)/.stamp-requirements-dev
+SAO_ROOT := $(CURDIR)/var/sao/package
+SAO_STAMP := var/sao/.stamp-sao-8.0.11
+DEMO_DB := var/db/$(DB).sqlite
+
+# Every addon is a pip package (core_addons/*, addons/*) listed with -e in
+# requirements.txt; those with a tryton.cfg are Tryton modules with tests.
+PYPROJECTS := $(wildcard core_addons/*/pyproject.toml addons/*/pyproject.toml)
+ADDON_DIRS := $(patsubst %/tryton.cfg,%,$(wildcard core_addons/*/tryton.cfg addons/*/tryton.cfg))
+
+# trytond reads TRYTOND_<SECTION>__<OPTION> (trytond/config.py) before the
+# files given with -c, which win. config/trytond.conf leaves [database] path
+# unset (SQLite needs it absolute), so this export is what places the
+# databases in var/db for every command run from here; the demo server also
+# gets port, root and path from the generated var/make.conf.
+export TRYTOND_WEB__ROOT := $(SAO_ROOT)
+export TRYTOND_DATABASE__PATH := $(CURDIR)/var/db
+
+.PHONY: help venv install install-dev sao demo test test-postgresql clean
+
+help:
+	@sed -n '2,6p' Makefile | sed 's/^# \{0,1\}//'
+
+# --- Python environment -------------------------------------------------------
+
+$(PY):
+	python3 -m venv $(VENV)
+
+$(STAMP): requirements.txt $(PYPROJECTS) | $(PY)
+	@for f in $(PYPROJECTS); do \
+	    d=$$(dirname $$f); \
+	    grep -qxE -- "-e \.?/?$$d/?" requirements.txt \
+	        || { echo "$$d has a pyproject.toml but no '-e ./$$d' line in requirements.txt" >&2; exit 1; }; \
+	done
+	$(PIP) install -r requirements.txt
+	@touch $@
+
+$(DEV_STAMP): requirements-dev.txt $(STAMP)
+	$(PIP) install -r requirements-dev.txt
+	@touch $@
+
+venv install: $(STAMP)
+install-dev: $(DEV_STAMP)
+
+# --- Web client ---------------------------------------------------------------
+
+$(SAO_STAMP):
+	scripts/install_sao.sh
+
+sao: $(SAO_STAMP)
+
+# --- Demo ---------------------------------------------------------------------
+
+# Built once; `make clean` (or removing the file) rebuilds it. Deleted if any
+# step fails, so a half-built database is never reused.
+$(DEMO_DB): | $(STAMP) $(SAO_STAMP)
+	@mkdir -p var/db
+	@umask 077 && printf 'admin\n' > var/db/.admin-password
+	@touch $@
+	TRYTONPASSFILE=var/db/.admin-password $(BIN)/trytond-admin -c $(CONF) -d $(DB) --all --email $(ADMIN_EMAIL)
+	$(BIN)/trytond-admin -c $(CONF) -d $(DB) -u $(DEMO_MODULES) --activate-dependencies -l fr
+	@if [ -n "$(DEMO_DATA)" ] && [ -f "$(DEMO_DATA)" ]; then \
+	    echo "$(PY) $(DEMO_DATA) -c $(CONF) -d $(DB)"; \
+	    $(PY) $(DEMO_DATA) -c $(CONF) -d $(DB); \
+	else echo "no demo data loaded (DEMO_DATA=$(DEMO_DATA))"; fi
+	@rm -f var/db/.admin-password
+
+demo: $(STAMP) $(SAO_STAMP) $(DEMO_DB)
+	@printf '[web]\nlisten = %s:%s\nroot = %s\n[database]\npath = %s\n' \
+	    '$(HOST)' '$(PORT)' '$(SAO_ROOT)' '$(CURDIR)/var/db' > var/make.conf
+	@echo
+	@echo "Atelier demo — database '$(DB)' (SQLite: $(DEMO_DB))"
+	@echo "  Back office (Tryton web client): http://localhost:$(PORT)/"
+	@echo "  JSON-RPC / XML-RPC:              http://localhost:$(PORT)/$(DB)/rpc/"
+	@echo "  REST API:                        http://localhost:$(PORT)/$(DB)/rest/"
+	@echo "  Logins:"
+	@echo "    admin / admin                 publisher (sees every tenant)"
+	@echo "    owner.durand, admin.durand, operator.durand, accounting.durand / demo"
+	@echo "    owner.martin, admin.martin, operator.martin, accounting.martin / demo"
+	@echo "  Stop with Ctrl-C. Start afresh with: make clean demo"
+	@echo
+	exec $(BIN)/trytond -c $(CONF) var/make.conf -d $(DB)
+
+# --- Tests --------------------------------------------------------------------
+
+# An addon's tests are its tests/test_*.py modules, named explicitly:
+# `python -m unittest <package>` would load only the package's __init__ and
+# `discover` cannot map an editable install's files back to trytond.modules.
+test_modules = $(foreach f,$(sort $(wildcard $(1)/tests/test_*.py)),trytond.modules.$(notdir $(1)).tests.$(basename $(notdir $(f))))
+
+# Scenario doctests load through unittest's load_tests protocol only: check
+# that every tests/*.rst of every addon is in the suite before running it.
+define CHECK_SCENARIOS
+import glob, os, sys, unittest
+def walk(suite):
+    for test in suite:
+        if isinstance(test, unittest.TestSuite):
+            yield from walk(test)
+        else:
+            yield test
+directory, names = sys.argv[1], sys.argv[2:]
+suite = unittest.defaultTestLoader.loadTestsFromNames(names)
+loaded = {os.path.basename(t._dt_test.filename)
+    for t in walk(suite) if hasattr(t, '_dt_test')}
+written = {os.path.basename(f)
+    for f in glob.glob(os.path.join(directory, 'tests', '*.rst'))}
+print(f'{directory}: {suite.countTestCases()} tests, '
+    f'{len(written)} scenario(s) written, {len(written & loaded)} loaded')
+for missing in sorted(written - loaded):
+    print(f'  NOT LOADED: {directory}/tests/{missing}', file=sys.stderr)
+sys.exit(bool(written - loaded) or not suite.countTestCases())
+endef
+export CHECK_SCENARIOS
+
+# $(1): environment of the test processes. Every addon runs in its own
+# process; pytest runs last so that its summary closes the output.
+define RUN_TESTS
+@rc=0; \
+	$(foreach d,$(ADDON_DIRS), \
+	echo "== $(PY) -m unittest $(call test_modules,$(d))"; \
+	if [ -z "$(call test_modules,$(d))" ]; then echo "** $(d): no tests/test_*.py" >&2; rc=1; \
+	else \
+	    $(1) $(PY) -c "$$CHECK_SCENARIOS" $(d) $(call test_modules,$(d)) || rc=1; \
+	    $(1) $(PY) -m unittest $(call test_modules,$(d)) || { rc=1; echo "** unittest FAILED: $(d)"; }; \
+	fi;) \
+	if [ -d tests ]; then \
+	    echo "== $(PY) -m pytest tests/"; \
+	    prc=0; $(1) $(PY) -m pytest tests/ || prc=$$?; \
+	    if [ $$prc -eq 5 ] && [ -z "$$(find tests -name 'test_*.py' -o -name '*_test.py' | head -n 1)" ]; then prc=0; fi; \
+	    [ $$prc -eq 0 ] || rc=1; \
+	fi; \
+	exit $$rc
+endef
+
+SQLITE_TEST_ENV := TRYTOND_DATABASE__URI=sqlite:// DB_NAME=:memory: DB_CACHE=$(CURDIR)/var/cache/sqlite
+
+# Template databases are cached for one run only: a cache kept across runs
+# would hide schema changes made to an addon since it was built.
+test: $(DEV_STAMP) $(SAO_STAMP)
+	@rm -rf var/cache/sqlite && mkdir -p var/cache/sqlite var/db
+	$(call RUN_TESTS,$(SQLITE_TEST_ENV))
+
+PG_TEST_ENV := TRYTOND_DATABASE__URI=$(PG_URI) DB_CACHE=postgresql://
+
+# Tryton's PostgreSQL test cache is a set of template databases "test-<hash>"
+# on the server: drop the previous run's before starting.
+define DROP_PG_CACHE
+import sys, psycopg
+with psycopg.connect(sys.argv[1] + 'postgres', autocommit=True) as conn:
+    names = [n for n, in conn.execute(
+        "SELECT datname FROM pg_database WHERE datname LIKE 'test-%'")]
+    for name in names:
+        try:
+            conn.execute(f'DROP DATABASE "{name}"')
+        except psycopg.Error as e:
+            print(f'could not drop {name}: {e}', file=sys.stderr)
+endef
+export DROP_PG_CACHE
+
+test-postgresql: $(DEV_STAMP) $(SAO_STAMP)
+	PG_PORT=$(PG_PORT) scripts/pg_start.sh
+	@$(PY) -c "$$DROP_PG_CACHE" '$(PG_URI)'
+	@mkdir -p var/db
+	$(call RUN_TESTS,$(PG_TEST_ENV))
+
+# --- Housekeeping -------------------------------------------------------------
+
+clean:
+	rm -rf var/
