@@ -205,7 +205,17 @@ class SaasTestCase(CompanyTestMixin, ModuleTestCase):
         Company = pool.get('company.company')
         User = pool.get('res.user')
         Party = pool.get('party.party')
-        run_workshop_wizard()
+        Identifier = pool.get('party.identifier')
+        # An existing workshop, without the cost of a chart of accounts.
+        durand = create_company(
+            "Thermolaquage Durand", currency=create_currency('EUR'))
+        Identifier.create([{
+                    'party': durand.party.id,
+                    'type': 'fr_siret',
+                    'code': '73282932000017',
+                    'address': durand.party.addresses[0].id,
+                    }])
+        User.create([{'login': 'owner.durand', 'name': "Paul Durand"}])
         companies, users, parties = (
             Company.search_count([]), User.search_count([]),
             Party.search_count([]))
