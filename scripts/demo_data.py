@@ -33,6 +33,11 @@ WORKSHOPS = [
         'city': "Lyon",
         'phone': '+33 4 78 00 00 01',
         'owner': "Paul Durand",
+        'staff': {
+            'admin': "Nathalie Bernard",
+            'operator': "Karim Benali",
+            'accounting': "Isabelle Moreau",
+            },
         'clients': [
             ("Garage des Brotteaux", 'Lyon', '69006'),
             ("Ferronnerie Lumière", 'Villeurbanne', '69100'),
@@ -49,6 +54,11 @@ WORKSHOPS = [
         'city': "Bordeaux",
         'phone': '+33 5 56 00 00 02',
         'owner': "Sophie Martin",
+        'staff': {
+            'admin': "Thomas Petit",
+            'operator': "Lucas Girard",
+            'accounting': "Camille Roux",
+            },
         'clients': [
             ("Menuiserie Alu Gironde", 'Mérignac', '33700'),
             ("Cycles Chartrons", 'Bordeaux', '33000'),
@@ -157,8 +167,7 @@ def create_users(data, company):
         if users:
             user, = users
         else:
-            user = User(login=login,
-                name="%s (%s)" % (role.capitalize(), data['name']))
+            user = User(login=login, name=data['staff'][role])
             user.companies.append(Company_(company.id))
             user.company = Company_(company.id)
             user.groups.append(Group(group_id))
