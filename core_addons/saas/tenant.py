@@ -1,7 +1,7 @@
 # This file is part of Atelier. See the COPYRIGHT file at the top level of
 # this repository for the full copyright notices and license terms.
 """Make a shared Tryton model (party, product...) owned by one workshop."""
-from trytond.model import fields
+from trytond.model import Index, fields
 from trytond.modules.company.model import CompanyMultiValueMixin
 from trytond.pool import Pool
 from trytond.pyson import Eval
@@ -44,6 +44,9 @@ class TenantOwnedMixin:
     def __setup__(cls):
         super().__setup__()
         set_company_context(cls)
+        # The company rule filters every query on this column.
+        t = cls.__table__()
+        cls._sql_indexes.add(Index(t, (t.company, Index.Equality())))
 
     @classmethod
     def default_company(cls):
