@@ -80,9 +80,9 @@ def test_operator_opens_a_client(page, server, workshops):
     from playwright.sync_api import expect
     login(page, server, 'operator.durand', 'demo')
 
-    # The user is shown in the header, in Durand's workshop.
+    # The header names the user and the workshop they work in.
     expect(page.locator('body')).to_contain_text(
-        workshops['durand']['company'])
+        "Karim Benali - %s [EUR]" % workshops['durand']['company'])
 
     menu = page.locator('#menu')
     parties_menu = menu.get_by_title('Tiers', exact=True)

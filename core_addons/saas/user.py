@@ -22,6 +22,16 @@ class User(AuditMixin, metaclass=PoolMeta):
     __name__ = 'res.user'
     _audit_fields = {'login', 'active', 'groups', 'companies', 'email'}
 
+    def get_status_bar(self, name):
+        "Show the workshop in the header, even to users of one workshop."
+        status = super().get_status_bar(name)
+        if self.company and len(self.companies) == 1:
+            suffix = ' [%s]' % self.company.currency.code
+            if status.endswith(suffix):
+                status = '%s - %s%s' % (
+                    status[:-len(suffix)], self.company.rec_name, suffix)
+        return status
+
     @classmethod
     def send_welcome_email(cls, users):
         """Give each user a temporary password valid for 7 days and email
