@@ -277,10 +277,10 @@ def run(step, cmd, log, timeout, env):
 
 
 def pg_admin_connect(uri):
-    import psycopg2
+    import psycopg
     parts = urllib.parse.urlsplit(uri)
     dsn = urllib.parse.urlunsplit(parts._replace(path='/postgres'))
-    conn = psycopg2.connect(dsn, connect_timeout=10)
+    conn = psycopg.connect(dsn, connect_timeout=10)
     conn.autocommit = True
     return conn
 

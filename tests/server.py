@@ -124,10 +124,10 @@ class _PostgreSQL:
         self.uri = uri
 
     def _connect(self):
-        import psycopg2
+        import psycopg
         parts = urllib.parse.urlparse(self.uri)
         dsn = urllib.parse.urlunparse(parts._replace(path='/postgres'))
-        conn = psycopg2.connect(dsn)
+        conn = psycopg.connect(dsn)
         conn.autocommit = True
         return conn
 

@@ -53,7 +53,7 @@ class AuditLog(ModelSQL, ModelView):
     __string__ = "Audit Log Entry"
     _order_name = 'date'
 
-    date = fields.Timestamp("Date", readonly=True, required=True,
+    date = fields.DateTime("Date", readonly=True, required=True,
         help="When the change was made.")
     user = fields.Many2One('res.user', "User", readonly=True,
         ondelete='SET NULL', help="Who made the change.")
@@ -158,20 +158,26 @@ class AuditMixin:
 
     @classmethod
     def _audit_entries(cls, action, before, after):
+        """Log the changed fields of a write; a creation or a deletion is
+        one entry naming the record."""
         pool = Pool()
         AuditLog = pool.get('saas.audit.log')
         entries = []
         records = cls.browse(list(after or before))
         with without_check_access():
             companies = {r.id: _record_company(r) for r in records}
+            names = {r.id: r.rec_name for r in records}
         for record_id, values in (after or before).items():
             company = companies.get(record_id)
             if not company:
                 continue
-            old = before.get(record_id, {}) if before else {}
-            new = values if after else {}
-            for name, old_value, new_value in changed_fields(old, new) or (
-                    [(None, '', '')] if action == 'delete' else []):
+            if action == 'write':
+                changes = changed_fields(before.get(record_id, {}), values)
+            elif action == 'create':
+                changes = [(None, '', names[record_id])]
+            else:
+                changes = [(None, names[record_id], '')]
+            for name, old_value, new_value in changes:
                 entries.append({
                         'company': company,
                         'model': cls.__name__,

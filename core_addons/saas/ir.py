@@ -17,3 +17,19 @@ class Rule(metaclass=PoolMeta):
     @classmethod
     def _get_cache_key(cls, model_names):
         return (*super()._get_cache_key(model_names), Transaction().user)
+
+
+class Lang(metaclass=PoolMeta):
+    __name__ = 'ir.lang'
+
+    @classmethod
+    def __register__(cls, module):
+        super().__register__(module)
+        if module != 'saas':
+            return
+        # Tryton writes French dates 21.11.2026; in France it is 21/11/2026.
+        table = cls.__table__()
+        cursor = Transaction().connection.cursor()
+        cursor.execute(*table.update(
+                [table.date], ['%d/%m/%Y'],
+                where=(table.code == 'fr') & (table.date == '%d.%m.%Y')))

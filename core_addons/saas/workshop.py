@@ -10,6 +10,7 @@ before anything is written, so a refused request creates nothing.
 import datetime as dt
 import re
 
+from sql.aggregate import Count
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.fr import siret as stdnum_siret
 
@@ -268,6 +269,7 @@ class WorkshopCreate(Wizard):
         ModelData = pool.get('ir.model.data')
         AccountTemplate = pool.get('account.account.template')
         CreateChart = pool.get('account.create_chart', type='wizard')
+        self.prime_account_count()
         session_id, _, _ = CreateChart.create()
         chart = CreateChart(session_id)
         chart.account.company = company
@@ -285,6 +287,28 @@ class WorkshopCreate(Wizard):
             if defaults.get('account_payable') else None)
         chart.transition_create_properties()
         CreateChart.delete(session_id)
+
+    @staticmethod
+    def prime_account_count():
+        """Tell Tryton how many accounts there will be.
+
+        Tryton keeps the account tree (left/right) up to date insert by insert
+        when it knows the table is large, but rebuilds the tree of every
+        workshop after each insert when its estimate is small, as on a fresh
+        PostgreSQL database (statistics not yet collected): one chart then
+        costs hundreds of thousands of queries.
+        """
+        pool = Pool()
+        Account = pool.get('account.account')
+        AccountTemplate = pool.get('account.account.template')
+        cursor = Transaction().connection.cursor()
+        expected = 0
+        for Model in [Account, AccountTemplate]:
+            table = Model.__table__()
+            cursor.execute(*table.select(Count(table.id)))
+            expected += cursor.fetchone()[0]
+        if Account.estimated_count() < expected:
+            Account._count_cache.set(Account.__name__, expected)
 
     def create_fiscal_year(self, company):
         pool = Pool()

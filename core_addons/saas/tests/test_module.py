@@ -114,7 +114,7 @@ class SaasTestCase(CompanyTestMixin, ModuleTestCase):
         with set_company(company):
             Party.create([{'name': "Client"}])
             entry, = AuditLog.search([
-                    ('model', '=', 'party.party'), ('field', '=', 'name')])
+                    ('model', '=', 'party.party'), ('action', '=', 'create')])
             with self.assertRaises(AccessError):
                 AuditLog.write([entry], {'new_value': "forged"})
             with self.assertRaises(AccessError):

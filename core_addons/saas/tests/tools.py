@@ -59,6 +59,16 @@ def create_workshops(config=None):
     """Two workshops, Durand and Martin, opened by the admin (a publisher),
     each with an owner, an administrator and an operator (password 'demo')."""
     from proteus import Wizard
+    # The owners' welcome emails go to a real local SMTP server.
+    smtp = smtp_server()
+    try:
+        _create_workshops(config)
+    finally:
+        smtp.stop()
+
+
+def _create_workshops(config):
+    from proteus import Wizard
     User = Model.get('res.user', config=config)
     Group = Model.get('res.group', config=config)
     Company = Model.get('company.company', config=config)
