@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Fill an addon's locale/fr.po from a glossary module, and check it.
 
-    python i18n/fill_po.py core_addons/saas/locale/fr.po i18n/saas_fr.py
+    python i18n/fill_po.py core_addons/saas/locale/fr.po i18n/saas_fr.py \
+        [i18n/saas_fr_more.py ...]
     python i18n/fill_po.py --check core_addons/*/locale/fr.po
 
 With --check it exits non-zero when a string is untranslated or fuzzy, or
@@ -42,8 +43,11 @@ def main(argv):
         errors = [p for path in argv[1:] for p in problems(path)]
         print('\n'.join(errors) or f'{len(argv) - 1} catalogue(s) complete')
         return 1 if errors else 0
-    path, glossary = argv
-    fill(path, runpy.run_path(glossary)['FR'])
+    path, *glossaries = argv
+    glossary = {}
+    for name in glossaries:
+        glossary.update(runpy.run_path(name)['FR'])
+    fill(path, glossary)
     return main(['--check', path])
 
 
