@@ -1,0 +1,4 @@
+# This file is part of Atelier. See the COPYRIGHT file at the top level of
+# this repository for the full copyright notices and license terms.
+"""Atelier connectors: outside services behind pluggy hooks, chosen and
+configured per workshop."""

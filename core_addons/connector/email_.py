@@ -1,0 +1,226 @@
+# This file is part of Atelier. See the COPYRIGHT file at the top level of
+# this repository for the full copyright notices and license terms.
+"""The outbox: every email a workshop sends, queued, retried and archived."""
+import datetime as dt
+import email
+import email.policy
+from email.message import EmailMessage
+from email.utils import make_msgid, parseaddr
+
+import trytond.config as config
+from trytond.model import ModelSQL, ModelView, fields
+from trytond.pool import Pool, PoolMeta
+from trytond.pyson import Eval
+from trytond.report import html_to_text, mjml_to_html
+from trytond.transaction import Transaction, without_check_access
+
+from . import hub
+from .exceptions import ConnectorError, ConnectorUnavailableError
+
+STATES = [
+    ('queued', "Queued"),
+    ('sent', "Sent"),
+    ('failed', "Failed"),
+    ]
+
+
+def retry_delay(attempts):
+    "Wait 2, 4, 8... minutes after each failed attempt, at most 2 hours."
+    return dt.timedelta(minutes=min(2 ** max(attempts, 1), 120))
+
+
+class Email(ModelSQL, ModelView):
+    "An email of the workshop: queued until its provider accepted it."
+    __name__ = 'connector.email'
+
+    company = fields.Many2One(
+        'company.company', "Company", required=True, ondelete='CASCADE',
+        help="The workshop this record belongs to; "
+        "other workshops never see it.")
+    to = fields.Char("To", readonly=True, help="The recipients.")
+    subject = fields.Char("Subject", readonly=True)
+    body = fields.Text(
+        "Body", readonly=True, help="The text of the email.")
+    message = fields.Binary(
+        "Message", readonly=True,
+        help="The whole email as sent, attachments included.")
+    message_id = fields.Char(
+        "Message-ID", readonly=True,
+        help="The identifier of the email, to find it in the mail server.")
+    state = fields.Selection(
+        STATES, "State", required=True, readonly=True,
+        help="Queued: waiting to be sent or retried. Sent: the provider "
+        "accepted it. Failed: refused, it will not be retried.")
+    provider = fields.Char(
+        "Provider", readonly=True, help="The provider that sent the email.")
+    attempts = fields.Integer(
+        "Attempts", readonly=True, help="How many times sending failed.")
+    error = fields.Text(
+        "Last Error", readonly=True, help="Why the last attempt failed.")
+    next_attempt_at = fields.Timestamp(
+        "Next Attempt", readonly=True,
+        help="When the email will be tried again.")
+    sent_at = fields.Timestamp("Sent at", readonly=True)
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls._order = [('create_date', 'DESC'), ('id', 'DESC')]
+        cls._buttons.update({
+                'retry': {
+                    'invisible': ~Eval('state').in_(['queued', 'failed']),
+                    'depends': ['state'],
+                    },
+                })
+
+    @staticmethod
+    def default_company():
+        return Transaction().context.get('company')
+
+    @staticmethod
+    def default_state():
+        return 'queued'
+
+    @staticmethod
+    def default_attempts():
+        return 0
+
+    def get_rec_name(self, name):
+        return self.subject or self.message_id or str(self.id)
+
+    @classmethod
+    def from_message(cls, company, message):
+        "A new unsaved email of `company` for EmailMessage `message`."
+        if not message['From']:
+            message['From'] = config.get('email', 'from')
+        if not message['Message-ID']:
+            domain = parseaddr(str(message['From'] or ''))[1].rpartition(
+                '@')[2] or 'atelier.localhost'
+            message['Message-ID'] = make_msgid(domain=domain)
+        part = message.get_body(preferencelist=('plain', 'html'))
+        body = part.get_content() if part is not None else ''
+        return cls(
+            company=int(company),
+            to=', '.join(str(message[h]) for h in ['To', 'Cc', 'Bcc']
+                if message[h]),
+            subject=str(message['Subject'] or ''),
+            body=body,
+            message=bytes(message),
+            message_id=str(message['Message-ID']))
+
+    def get_message(self):
+        return email.message_from_bytes(
+            self.message, policy=email.policy.default)
+
+    @classmethod
+    def queue(cls, company, messages):
+        """Store the EmailMessage `messages` of `company` in the outbox and
+        push their sending to the task queue; return the emails."""
+        with without_check_access():
+            emails = [cls.from_message(company, m) for m in messages]
+            cls.save(emails)
+        cls.__queue__.deliver(emails)
+        return emails
+
+    @classmethod
+    def queue_template(cls, template, record, company=None):
+        """Render ir.email.template `template` (its body may be MJML) for
+        `record` and queue the email; return it."""
+        values = template.get(record)
+        body = values.get('body') or ''
+        if body.lstrip().startswith('<mjml'):
+            body = mjml_to_html(body)
+        message = EmailMessage()
+        text = html_to_text(body)
+        if text:
+            message.set_content(text)
+            message.add_alternative(body, subtype='html')
+        else:
+            message.set_content(body, subtype='html')
+        for key, header in [('to', 'To'), ('cc', 'Cc'), ('bcc', 'Bcc')]:
+            if values.get(key):
+                message[header] = ', '.join(values[key])
+        message['Subject'] = values.get('subject') or ''
+        if company is None:
+            company = Transaction().context.get('company')
+        email_, = cls.queue(company, [message])
+        return email_
+
+    @classmethod
+    def deliver(cls, emails):
+        """Send each queued email with its workshop's provider: sent once,
+        or kept queued with the error and retried later."""
+        cls.lock(emails)
+        # Read again after the lock: another worker may have sent them.
+        emails = [e for e in cls.browse([e.id for e in emails])
+            if e.state == 'queued']
+        now = dt.datetime.now()
+        to_retry = []
+        for email_ in emails:
+            try:
+                message_id = hub.call(
+                    'email', 'atelier_send_email', company=email_.company,
+                    message=email_.get_message())
+            except ConnectorUnavailableError as exception:
+                email_.attempts = (email_.attempts or 0) + 1
+                email_.error = exception.message
+                email_.next_attempt_at = now + retry_delay(email_.attempts)
+                to_retry.append(email_)
+            except ConnectorError as exception:
+                email_.attempts = (email_.attempts or 0) + 1
+                email_.error = exception.message
+                email_.state = 'failed'
+            else:
+                if message_id is None:
+                    email_.attempts = (email_.attempts or 0) + 1
+                    email_.error = "No provider sent the email."
+                    email_.state = 'failed'
+                    continue
+                email_.state = 'sent'
+                email_.message_id = str(message_id)
+                email_.provider, _ = Pool().get(
+                    'connector.setting').provider_for(
+                    email_.company, 'email')
+                email_.provider = email_.provider or hub.offline_provider(
+                    'email').name
+                email_.sent_at = now
+                email_.error = None
+                email_.next_attempt_at = None
+        cls.save(emails)
+        if to_retry and config.getboolean('queue', 'worker', default=False):
+            # Without a worker the tasks run at once: the cron retries.
+            for email_ in to_retry:
+                with Transaction().set_context(
+                        queue_scheduled_at=retry_delay(email_.attempts)):
+                    cls.__queue__.deliver([email_])
+
+    @classmethod
+    def retry_queued(cls):
+        "Cron: deliver the queued emails whose next attempt is due."
+        now = dt.datetime.now()
+        emails = cls.search([
+                ('state', '=', 'queued'),
+                ['OR',
+                    ('next_attempt_at', '=', None),
+                    ('next_attempt_at', '<=', now),
+                    ],
+                ], order=[('id', 'ASC')])
+        if emails:
+            cls.deliver(emails)
+
+    @classmethod
+    @ModelView.button
+    def retry(cls, emails):
+        "Send again now."
+        cls.write(emails, {'state': 'queued', 'next_attempt_at': None})
+        cls.__queue__.deliver(emails)
+
+
+class Cron(metaclass=PoolMeta):
+    __name__ = 'ir.cron'
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls.method.selection.append(
+            ('connector.email|retry_queued', "Retry Queued Emails"))

@@ -1,0 +1,120 @@
+# This file is part of Atelier. See the COPYRIGHT file at the top level of
+# this repository for the full copyright notices and license terms.
+"""The pluggy hub: one hook specification per capability, implementations
+found among the built-in providers and the `atelier.connectors` entry points."""
+import functools
+import importlib
+import pkgutil
+from dataclasses import dataclass
+
+import pluggy
+
+PROJECT = 'atelier'
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+ENTRY_POINT_GROUP = 'atelier.connectors'
+
+
+@dataclass(frozen=True)
+class Provider:
+    capability: str  # 'email', 'company_register', 'vat'
+    name: str  # unique per capability, e.g. 'smtp', 'outbox'
+    label: str  # shown in the provider choice
+    credentials: tuple = ()  # names of the credential fields
+    offline: bool = False
+
+
+class Specs:
+    "The hooks a connector may implement."
+
+    @hookspec
+    def atelier_providers(self):
+        "Return the list of Provider this plugin offers."
+
+    @hookspec(firstresult=True)
+    def atelier_send_email(self, provider, credentials, message):
+        """Send email.message.EmailMessage `message` if `provider` is yours;
+        return its Message-ID, else None."""
+
+    @hookspec(firstresult=True)
+    def atelier_lookup_company(self, provider, credentials, query):
+        """If `provider` is yours: look up French companies by SIREN
+        (9 digits), SIRET (14) or name; return a list of dicts with keys
+        siren, siret, name, street, postal_code, city, naf, active."""
+
+    @hookspec(firstresult=True)
+    def atelier_check_vat(self, provider, credentials, vat_number):
+        """If `provider` is yours: return a dict with keys valid (bool),
+        country_code, number, name, address."""
+
+
+def builtin_plugins():
+    "The `plugin` object of every module of the providers package."
+    from . import providers as package
+    plugins = []
+    for info in sorted(
+            pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+        module = importlib.import_module(
+            '%s.%s' % (package.__name__, info.name))
+        plugin = getattr(module, 'plugin', None)
+        if plugin is not None:
+            plugins.append(plugin)
+    return plugins
+
+
+@functools.lru_cache(maxsize=None)
+def plugin_manager():
+    """The plugin manager with the built-in providers and the installed
+    partner connectors (cleared with plugin_manager.cache_clear())."""
+    pm = pluggy.PluginManager(PROJECT)
+    pm.add_hookspecs(Specs)
+    for plugin in builtin_plugins():
+        pm.register(plugin)
+    pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+    return pm
+
+
+def providers(capability=None):
+    "The providers of all plugins, built-in first, for `capability` if given."
+    pm = plugin_manager()
+    result = []
+    # pluggy calls the last registered first: reverse for registration order
+    for offered in reversed(pm.hook.atelier_providers()):
+        for provider in offered or []:
+            if capability is None or provider.capability == capability:
+                result.append(provider)
+    return result
+
+
+def provider(capability, name):
+    "The Provider `name` of `capability` or None."
+    for provider_ in providers(capability):
+        if provider_.name == name:
+            return provider_
+
+
+def offline_provider(capability):
+    "The first offline provider of `capability` (the default one)."
+    for provider_ in providers(capability):
+        if provider_.offline:
+            return provider_
+
+
+def call(capability, hook, company=None, **kwargs):
+    """Call `hook` with the provider and credentials the tenant `company`
+    (default: the context's company) chose for `capability`."""
+    from trytond.pool import Pool
+    from trytond.transaction import Transaction
+    Setting = Pool().get('connector.setting')
+    if company is None:
+        company = Transaction().context.get('company')
+    name, credentials = Setting.provider_for(company, capability)
+    if name is None:
+        default = offline_provider(capability)
+        if default is None:
+            raise LookupError(
+                "No offline provider for capability %r" % capability)
+        name = default.name
+    with Transaction().set_context(company=int(company) if company else None):
+        return getattr(plugin_manager().hook, hook)(
+            provider=name, credentials=credentials, **kwargs)

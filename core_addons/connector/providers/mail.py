@@ -1,0 +1,87 @@
+# This file is part of Atelier. See the COPYRIGHT file at the top level of
+# this repository for the full copyright notices and license terms.
+"""Email providers: 'outbox' (offline, keeps the message in Atelier) and
+'smtp' (a real SMTP server)."""
+import smtplib
+import ssl
+from email.utils import make_msgid
+
+from trytond.i18n import gettext
+
+from ..exceptions import ConnectorError, ConnectorUnavailableError
+from ..hub import Provider, hookimpl
+
+OUTBOX = Provider(
+    'email', 'outbox', "Outbox (offline, nothing leaves Atelier)",
+    offline=True)
+SMTP = Provider(
+    'email', 'smtp', "SMTP server",
+    credentials=('host', 'port', 'user', 'password', 'starttls'))
+SMTP_TIMEOUT = 30
+
+
+def is_true(value):
+    return str(value or '').strip().lower() in {'1', 'true', 'yes', 'y', 'on'}
+
+
+def outbox_send(message):
+    "Archive `message` in connector.email as sent; return its Message-ID."
+    from trytond.pool import Pool
+    from trytond.transaction import Transaction
+    Email = Pool().get('connector.email')
+    if not message['Message-ID']:
+        message['Message-ID'] = make_msgid()
+    message_id = message['Message-ID']
+    emails = Email.search([('message_id', '=', message_id)], limit=1)
+    if not emails:
+        # Sent directly, not through Email.queue: keep it in the archive.
+        company = Transaction().context.get('company')
+        email = Email.from_message(company, message)
+        email.state = 'sent'
+        email.provider = OUTBOX.name
+        email.save()
+    return message_id
+
+
+def smtp_send(credentials, message):
+    "Send `message` to the SMTP server of `credentials`; return Message-ID."
+    host = credentials.get('host') or 'localhost'
+    port = int(credentials.get('port') or 25)
+    service = '%s:%s' % (host, port)
+    if not message['Message-ID']:
+        message['Message-ID'] = make_msgid()
+    try:
+        with smtplib.SMTP(host, port, timeout=SMTP_TIMEOUT) as server:
+            if is_true(credentials.get('starttls')):
+                server.starttls(context=ssl.create_default_context())
+            if credentials.get('user'):
+                server.login(credentials['user'], credentials.get('password'))
+            server.send_message(message)
+    except (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused,
+            smtplib.SMTPAuthenticationError) as exception:
+        raise ConnectorError(gettext(
+                'connector.msg_email_refused',
+                service=service, error=exception)) from exception
+    except (OSError, smtplib.SMTPException) as exception:
+        raise ConnectorUnavailableError(gettext(
+                'connector.msg_service_unavailable',
+                service="SMTP %s" % service, error=exception)) from exception
+    return message['Message-ID']
+
+
+class EmailPlugin:
+    "The built-in email providers."
+
+    @hookimpl
+    def atelier_providers(self):
+        return [OUTBOX, SMTP]
+
+    @hookimpl
+    def atelier_send_email(self, provider, credentials, message):
+        if provider == OUTBOX.name:
+            return outbox_send(message)
+        elif provider == SMTP.name:
+            return smtp_send(credentials, message)
+
+
+plugin = EmailPlugin()
