@@ -15,7 +15,7 @@ PORT ?= 8000
 HOST ?= localhost
 DB ?= demo
 # Modules activated in the demo database (with their dependencies).
-DEMO_MODULES ?= saas
+DEMO_MODULES ?= saas connector
 # Script loading the demo tenants and users (empty: none).
 DEMO_DATA ?= scripts/demo_data.py
 ADMIN_EMAIL ?= admin@atelier.localhost
@@ -107,6 +107,13 @@ demo: $(STAMP) $(SAO_STAMP) $(DEMO_DB)
 	@echo "    admin / admin                 publisher (sees every tenant)"
 	@echo "    owner.durand, admin.durand, operator.durand, accounting.durand / demo"
 	@echo "    owner.martin, admin.martin, operator.martin, accounting.martin / demo"
+	@echo "  Two-factor login (owners and administrators): after the password, the"
+	@echo "  code of an authenticator app set up with these secrets (TOTP):"
+	@echo "    owner.durand  OWNERDURANDATELIERDEMOSECRETAAAA"
+	@echo "    admin.durand  ADMINDURANDATELIERDEMOSECRETAAAA"
+	@echo "    owner.martin  OWNERMARTINATELIERDEMOSECRETAAAA"
+	@echo "    admin.martin  ADMINMARTINATELIERDEMOSECRETAAAA"
+	@echo "    e.g. $(PY) -c \"import pyotp; print(pyotp.TOTP('OWNERDURANDATELIERDEMOSECRETAAAA').now())\""
 	@echo "  Stop with Ctrl-C. Start afresh with: make clean demo"
 	@echo
 	exec $(BIN)/trytond -c $(CONF) var/make.conf -d $(DB)

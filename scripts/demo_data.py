@@ -21,6 +21,16 @@ from proteus import Model, Wizard
 from proteus import config as pconfig
 
 DEMO_PASSWORD = 'demo'
+# Owners and administrators log in with a second factor (saas addon, TOTP).
+# Known secrets, printed by `make demo`, so the demo can be tried with any
+# authenticator app; a real workshop sets its own up from the menu
+# "Set Up Two-Factor Login". tests/server.py reads them from here.
+TOTP_SECRETS = {
+    'owner.durand': 'OWNERDURANDATELIERDEMOSECRETAAAA',
+    'admin.durand': 'ADMINDURANDATELIERDEMOSECRETAAAA',
+    'owner.martin': 'OWNERMARTINATELIERDEMOSECRETAAAA',
+    'admin.martin': 'ADMINMARTINATELIERDEMOSECRETAAAA',
+    }
 
 # SIRETs below pass the Luhn check; they are demo values, not real firms.
 WORKSHOPS = [
@@ -224,6 +234,25 @@ def skip_setup_wizards():
     Item.save(items)
 
 
+def set_totp_secrets(database):
+    """Give the owners and administrators their known TOTP secrets. As
+    root: nobody may write a secret through the ORM's access rights."""
+    from trytond.pool import Pool
+    from trytond.transaction import Transaction
+    with Transaction().start(database, 0) as transaction:
+        User = Pool().get('res.user')
+        action_id = User.enrolment_action_id()
+        for login, secret in TOTP_SECRETS.items():
+            users = User.search([('login', '=', login)])
+            # Set up already: no set-up wizard at their first login.
+            User.write(users, {
+                    'totp_secret': secret,
+                    'totp_counter': None,
+                    'actions': [('remove', [action_id])],
+                    })
+        transaction.commit()
+
+
 def base_demo(args):
     skip_setup_wizards()
     euro, france = reference_data()
@@ -233,6 +262,7 @@ def base_demo(args):
         refresh_context()
         create_users(data, company)
         create_clients(data, company, france)
+    set_totp_secrets(args.database)
 
 
 def load_addon_demos():

@@ -87,7 +87,9 @@ def workshops():
 
 @pytest.fixture(scope='session')
 def rpc_as(server):
-    "Log in over JSON-RPC; one session per login for the whole run."
+    """Log in over JSON-RPC; one session per login for the whole run. The
+    demo's owners and administrators answer the second factor's prompt with
+    a TOTP code of their demo secret (server.TOTP_SECRETS)."""
     sessions = {}
 
     def login(name, password=DEMO_PASSWORD):
@@ -103,11 +105,27 @@ def admin_rpc(server):
 
 
 @pytest.fixture(scope='session')
-def rest_key(server, admin_rpc):
-    """A validated REST application key of owner.durand, created by the
-    administrator (res.user.application)."""
+def application_key(server, admin_rpc):
+    """application_key(login): a validated REST application key of login,
+    created by the administrator (res.user.application)."""
+    keys = {}
+
+    def key(login):
+        if login not in keys:
+            keys[login] = _application_key(admin_rpc, login)
+        return keys[login]
+    return key
+
+
+@pytest.fixture(scope='session')
+def rest_key(application_key):
+    "A validated REST application key of owner.durand."
+    return application_key('owner.durand')
+
+
+def _application_key(admin_rpc, login):
     user_id, = admin_rpc.model('res.user', 'search',
-        [('login', '=', 'owner.durand')], 0, None, None, {})
+        [('login', '=', login)], 0, None, None, {})
     application_id, = admin_rpc.model('res.user.application', 'create',
         [{'user': user_id, 'application': 'rest'}], {})
     application, = admin_rpc.model('res.user.application', 'read',

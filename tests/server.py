@@ -42,6 +42,38 @@ ADMIN_PASSWORD = 'admin'
 DEMO_PASSWORD = 'demo'
 
 
+def _demo_totp_secrets():
+    "The TOTP secrets the demo data gives to owners and administrators."
+    import importlib.util
+    spec = importlib.util.spec_from_file_location('_atelier_demo', DEMO_DATA)
+    module = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+    except (OSError, ImportError):
+        return {}
+    return dict(getattr(module, 'TOTP_SECRETS', {}))
+
+
+# Logins asked for a second factor (config/trytond.conf: password+totp).
+TOTP_SECRETS = _demo_totp_secrets()
+_totp_steps = {}
+
+
+def totp_code(login, secret=None):
+    """A TOTP code of `login` never sent before by this process: the
+    server refuses a code used twice, so a second login within the same 30 s
+    sends the next step's code (one step of drift is accepted)."""
+    import pyotp
+    secret = secret or TOTP_SECRETS[login]
+    totp = pyotp.TOTP(secret)
+    step = max(int(time.time()) // totp.interval,
+        _totp_steps.get(secret, -1) + 1)
+    while step > int(time.time()) // totp.interval + 1:
+        time.sleep(1)
+    _totp_steps[secret] = step
+    return totp.generate_otp(step)
+
+
 class BuildError(RuntimeError):
     pass
 
@@ -309,10 +341,12 @@ class DemoServer:
     # --- clients ----------------------------------------------------------
 
     def rpc(self, login=None, password=None, language='fr'):
-        "A JSON-RPC client, logged in when a login is given."
+        """A JSON-RPC client, logged in when a login is given (answering
+        the second factor's prompt for the demo's owners and admins)."""
         client = JsonRpc(self.rpc_url)
         if login:
-            client.login(login, password, language)
+            client.login(login, password, language,
+                totp_secret=TOTP_SECRETS.get(login))
         return client
 
 
@@ -409,11 +443,22 @@ class JsonRpc:
             raise RpcError(body['error'])
         return body['result']
 
-    def login(self, login, password, language='fr'):
-        status, body = self.post('common.db.login',
-            [login, {'password': password}, language], authenticated=False)
-        if status != 200:
-            raise HttpError(status, body)
+    def login(self, login, password, language='fr', totp_secret=None):
+        """Log in the way sao does: the server asks for each further
+        parameter with a LoginException; only 'totp_code' is answered."""
+        parameters = {'password': password}
+        while True:
+            status, body = self.post('common.db.login',
+                [login, parameters, language], authenticated=False)
+            if status != 200:
+                raise HttpError(status, body)
+            error = body.get('error')
+            if (error and error[0] == 'LoginException'
+                    and error[1][0] == 'totp_code' and totp_secret
+                    and 'totp_code' not in parameters):
+                parameters['totp_code'] = totp_code(login, totp_secret)
+                continue
+            break
         if 'error' in body:
             raise RpcError(body['error'])
         self.login_name = login

@@ -15,7 +15,7 @@ import xmlrpc.client
 
 import pytest
 
-from server import HttpError, RpcError
+from server import HttpError, RpcError, totp_code
 
 # model -> the field that names a record in the assertions
 MODELS = {
@@ -346,8 +346,10 @@ def test_publisher_sees_every_workshop(admin_rpc, workshops):
 
 def test_xmlrpc(server, workshops, martin_records, model_names):
     proxy = xmlrpc.client.ServerProxy(server.rpc_url, allow_none=True)
+    # All the parameters at once: the password and the second factor.
     user_id, session, _ = proxy.common.db.login(
-        'owner.durand', {'password': 'demo'}, 'fr')
+        'owner.durand', {'password': 'demo',
+            'totp_code': totp_code('owner.durand')}, 'fr')
     token = base64.b64encode(
         f'owner.durand:{user_id}:{session}'.encode()).decode()
     proxy = xmlrpc.client.ServerProxy(server.rpc_url, allow_none=True,

@@ -14,3 +14,19 @@ class WorkshopValidationError(ValidationError):
 
 class FeatureDisabledError(UserError):
     "A feature the tenant's plan does not include was used."
+
+
+class ConsentReadOnlyError(AccessError):
+    "A recorded consent is proof: nobody edits or deletes it."
+
+
+class ConsentValidationError(ValidationError):
+    "A consent or a consent document is not acceptable."
+
+
+class TOTPCodeError(UserError):
+    "The code typed to set up the authenticator app is not right."
+
+
+class TOTPRequiredError(UserError):
+    "A user who must log in with a second factor has none set up."

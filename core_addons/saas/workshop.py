@@ -261,6 +261,8 @@ class WorkshopCreate(Wizard):
                     'groups': [('add', [
                                 ModelData.get_id('saas', 'group_owner')])],
                     }])
+        # Owners need two-factor login: the app is set up at first login.
+        User.ask_totp_enrolment([owner])
         return owner
 
     def create_chart(self, company):
