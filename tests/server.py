@@ -167,9 +167,11 @@ class _PostgreSQL:
         conn = self._connect()
         try:
             with conn.cursor() as cursor:
+                # No bound parameters in CREATE DATABASE (psycopg 3 binds
+                # them on the server); the name is generated, not input.
                 cursor.execute(
-                    'CREATE DATABASE "%s" TEMPLATE template0 ENCODING %%s'
-                    % name, ('UTF8',))
+                    'CREATE DATABASE "%s" TEMPLATE template0 '
+                    "ENCODING 'UTF8'" % name)
         finally:
             conn.close()
 
