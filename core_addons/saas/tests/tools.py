@@ -10,19 +10,25 @@ from proteus import Model
 import trytond.config as config
 
 
-class SMTPSink:
-    "A real SMTP server on 127.0.0.1 that keeps the messages it receives."
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(('127.0.0.1', 0))
+        return sock.getsockname()[1]
 
-    def __init__(self):
+
+class SMTPSink:
+    """A real SMTP server on 127.0.0.1 that keeps the messages it receives,
+    and Tryton's [email] uri pointing at it. Give `port` to start it where a
+    provider already points."""
+
+    def __init__(self, port=None):
         from aiosmtpd.controller import Controller
         self.messages = []
-        with socket.socket() as sock:
-            sock.bind(('127.0.0.1', 0))
-            port = sock.getsockname()[1]
+        self.port = port or free_port()
         self.controller = Controller(
-            self, hostname='127.0.0.1', port=port)
+            self, hostname='127.0.0.1', port=self.port)
         self.controller.start()
-        self.uri = 'smtp://127.0.0.1:%s' % port
+        self.uri = 'smtp://127.0.0.1:%s' % self.port
         config.set('email', 'uri', self.uri)
 
     async def handle_DATA(self, server, session, envelope):
@@ -32,6 +38,12 @@ class SMTPSink:
 
     def stop(self):
         self.controller.stop()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.stop()
 
 
 def smtp_server():
