@@ -10,7 +10,8 @@ before anything is written, so a refused request creates nothing.
 import datetime as dt
 import re
 
-from sql.aggregate import Count
+from sql import Null
+from sql.aggregate import Max
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.fr import siret as stdnum_siret
 
@@ -271,13 +272,14 @@ class WorkshopCreate(Wizard):
         ModelData = pool.get('ir.model.data')
         AccountTemplate = pool.get('account.account.template')
         CreateChart = pool.get('account.create_chart', type='wizard')
-        self.prime_account_count()
         session_id, _, _ = CreateChart.create()
         chart = CreateChart(session_id)
         chart.account.company = company
         chart.account.account_template = AccountTemplate(
             ModelData.get_id('account_fr', 'root'))
-        chart.transition_create_account()
+        with Transaction().set_context(_saas_defer_account_tree=True):
+            chart.transition_create_account()
+        self.build_account_tree(company)
         defaults = chart.default_properties(None)
         chart.properties.company = company
         Account = pool.get('account.account')
@@ -291,26 +293,26 @@ class WorkshopCreate(Wizard):
         CreateChart.delete(session_id)
 
     @staticmethod
-    def prime_account_count():
-        """Tell Tryton how many accounts there will be.
+    def build_account_tree(company):
+        """Number the new chart's tree (left/right) once, after the chart.
 
-        Tryton keeps the account tree (left/right) up to date insert by insert
-        when it knows the table is large, but rebuilds the tree of every
-        workshop after each insert when its estimate is small, as on a fresh
-        PostgreSQL database (statistics not yet collected): one chart then
-        costs hundreds of thousands of queries.
+        The accounts are created with the tree update deferred (see
+        `Account._update_mptt`): Tryton would otherwise renumber the tree of
+        every workshop after each insert, hundreds of thousands of queries
+        on PostgreSQL. The new chart goes after the other workshops' trees.
         """
         pool = Pool()
         Account = pool.get('account.account')
-        AccountTemplate = pool.get('account.account.template')
+        table = Account.__table__()
         cursor = Transaction().connection.cursor()
-        expected = 0
-        for Model in [Account, AccountTemplate]:
-            table = Model.__table__()
-            cursor.execute(*table.select(Count(table.id)))
-            expected += cursor.fetchone()[0]
-        if Account.estimated_count() < expected:
-            Account._count_cache.set(Account.__name__, expected)
+        cursor.execute(*table.select(Max(table.right),
+                where=table.company != company.id))
+        left = (cursor.fetchone()[0] or 0) + 1
+        cursor.execute(*table.select(table.id,
+                where=(table.company == company.id) & (table.parent == Null),
+                order_by=table.id))
+        for root_id, in cursor.fetchall():
+            left = Account._rebuild_tree('parent', root_id, left)
 
     def create_fiscal_year(self, company):
         pool = Pool()

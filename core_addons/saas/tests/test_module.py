@@ -187,6 +187,12 @@ class SaasTestCase(CompanyTestMixin, ModuleTestCase):
         self.assertEqual(owner.employee.company, company)
         self.assertTrue(Account.search([
                     ('company', '=', company.id), ('code', '=', '411')]))
+        # The chart's tree is numbered: its root holds all its accounts.
+        root, = Account.search([
+                ('company', '=', company.id), ('parent', '=', None)])
+        self.assertEqual(
+            Account.search_count([('parent', 'child_of', [root.id])]),
+            Account.search_count([('company', '=', company.id)]))
         fiscalyear, = FiscalYear.search([('company', '=', company.id)])
         self.assertEqual(len(fiscalyear.periods), 12)
         with Transaction().set_context(company=company.id):
@@ -197,6 +203,17 @@ class SaasTestCase(CompanyTestMixin, ModuleTestCase):
                 for t in tasks], [('res.user', 'send_welcome_email')])
         admin = User(1)
         self.assertIn(company, admin.companies)
+
+        # A second chart is numbered after the first one.
+        second = run_workshop_wizard(
+            name="Époxy Services Martin", siret='55208131700018',
+            owner_login='owner.martin').done.company
+        root2, = Account.search([
+                ('company', '=', second.id), ('parent', '=', None)])
+        self.assertGreater(root2.left, root.right)
+        self.assertEqual(
+            Account.search_count([('parent', 'child_of', [root2.id])]),
+            Account.search_count([('company', '=', second.id)]))
 
     @with_transaction()
     def test_workshop_wizard_refuses(self):
