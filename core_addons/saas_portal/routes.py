@@ -1,0 +1,342 @@
+# This file is part of Atelier. See the COPYRIGHT file at the top level of
+# this repository for the full copyright notices and license terms.
+"""The HTTP side of the portal: /<database>/portal/<workshop>/...
+
+Every page is rendered server-side with Jinja2. Handlers run as root
+(Tryton routes have no user), so each query names its workshop and, once
+signed in, its client: nothing is read without that filter.
+"""
+import functools
+import mimetypes
+import os
+from http import HTTPStatus
+from urllib.parse import urlencode
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from werkzeug.exceptions import NotFound
+from werkzeug.utils import redirect, safe_join
+from werkzeug.wrappers import Response
+
+from trytond.exceptions import UserError
+from trytond.i18n import gettext
+from trytond.protocols.wrappers import with_pool, with_transaction
+from trytond.transaction import Transaction
+from trytond.wsgi import app
+
+from . import security
+from .branding import DEFAULT_ACCENT, DEFAULT_PRIMARY, image_type, text_colour
+
+HERE = os.path.dirname(__file__)
+STATIC_DIR = os.path.join(HERE, 'static', 'dist')
+TEMPLATES = Environment(
+    loader=FileSystemLoader(os.path.join(HERE, 'templates')),
+    autoescape=select_autoescape(['html']),
+    trim_blocks=True, lstrip_blocks=True)
+
+# Notices shown once after a redirection (?notice=...).
+NOTICES = {
+    'signed_out': 'msg_portal_signed_out',
+    'password_set': 'msg_portal_password_set',
+    'reset_sent': 'msg_portal_reset_sent',
+    }
+
+
+def translate(message, /, **variables):
+    "The portal string `message` (ir.message) in the page's language."
+    return gettext(f'saas_portal.{message}', **variables)
+
+
+class Page:
+    """What one request knows: its workshop, its language, its CSRF token,
+    the cookies to set and, once signed in, its client (web user)."""
+
+    def __init__(self, request, pool, company):
+        self.request = request
+        self.pool = pool
+        self.company = company
+        self.base = (f'/{pool.database_name}/portal/'
+            f'{company.portal_slug}/')
+        self.language = security.choose_language(
+            request.args.get('lang'),
+            request.cookies.get(security.LANG_COOKIE))
+        self.csrf_token = (request.cookies.get(security.CSRF_COOKIE)
+            or security.new_token())
+        self.user = None
+        self.cookies = []
+
+    @property
+    def secure(self):
+        return self.request.scheme == 'https'
+
+    def url(self, path='', **params):
+        url = self.base + path
+        if params:
+            url += '?' + urlencode(params)
+        return url
+
+    def set_cookie(self, key, value, **options):
+        self.cookies.append((key, value, options))
+
+    def finish(self, response):
+        "Add the page's cookies and the security headers to `response`."
+        if self.request.cookies.get(security.CSRF_COOKIE) != self.csrf_token:
+            self.set_cookie(security.CSRF_COOKIE, self.csrf_token,
+                **security.cookie_options(self.secure, path=self.base))
+        if (self.request.args.get('lang') in security.LANGUAGES
+                and self.request.cookies.get(security.LANG_COOKIE)
+                != self.language):
+            self.set_cookie(security.LANG_COOKIE, self.language,
+                **security.cookie_options(self.secure, path=self.base,
+                    max_age=365 * 24 * 3600))
+        for key, value, options in self.cookies:
+            if value is None:
+                response.delete_cookie(key, path=options.get('path', '/'),
+                    secure=options.get('secure', False), httponly=True,
+                    samesite='Lax')
+            else:
+                response.set_cookie(key, value, **options)
+        response.headers.update(security.SECURITY_HEADERS)
+        response.headers['Cache-Control'] = 'no-store'
+        response.headers['Content-Language'] = self.language
+        response.vary.add('Cookie')
+        return response
+
+    def render(self, template, status=HTTPStatus.OK, **values):
+        values.update(
+            _=translate,
+            page=self,
+            company=self.company,
+            user=self.user,
+            language=self.language,
+            languages=security.LANGUAGES,
+            csrf_field=security.CSRF_FIELD,
+            csrf_token=self.csrf_token,
+            notice=(translate(NOTICES[self.request.args['notice']])
+                if self.request.args.get('notice') in NOTICES else None),
+            )
+        body = TEMPLATES.get_template(template).render(**values)
+        return self.finish(Response(body, status=int(status),
+                content_type='text/html; charset=utf-8'))
+
+    def redirect(self, path='', **params):
+        return self.finish(redirect(self.url(path, **params), code=303))
+
+    def csrf_ok(self):
+        submitted = (self.request.form.get(security.CSRF_FIELD)
+            or self.request.headers.get(security.CSRF_HEADER))
+        return security.csrf_valid(
+            self.request.cookies.get(security.CSRF_COOKIE), submitted)
+
+    def refuse_csrf(self):
+        return self.render('error.html', status=HTTPStatus.FORBIDDEN,
+            title=translate('msg_portal_csrf_title'),
+            message=translate('msg_portal_csrf'))
+
+
+def _handler(func, readonly=None):
+    """Wrap a handler `(page, **kwargs)`: open the transaction, find the
+    workshop by its portal address (404 otherwise), set the language, and
+    read the signed-in client of this workshop if any."""
+    @functools.wraps(func)
+    def wrapper(request, pool, slug, **kwargs):
+        try:
+            Company = pool.get('company.company')
+        except KeyError:
+            raise NotFound()
+        if 'portal_slug' not in Company._fields:
+            # saas_portal is not activated in this database.
+            raise NotFound()
+        companies = Company.search([('portal_slug', '=', slug)], limit=1)
+        if not companies:
+            raise NotFound()
+        company, = companies
+        page = Page(request, pool, company)
+        transaction = Transaction()
+        with transaction.set_context(
+                language=page.language, company=company.id):
+            Session = pool.get('web.user.session')
+            page.user = Session.portal_user(
+                request.cookies.get(security.SESSION_COOKIE), company)
+            try:
+                return func(page, **kwargs)
+            except UserError as exception:
+                transaction.rollback()
+                return page.render('error.html',
+                    status=HTTPStatus.BAD_REQUEST,
+                    title=translate('msg_portal_error_title'),
+                    message=exception.message)
+    return with_pool(with_transaction(readonly=readonly)(wrapper))
+
+
+def route(path, methods=('GET',), readonly=None):
+    "Register a portal page at /<database>/portal/<workshop>/<path>."
+    def decorator(func):
+        app.route('/<database_name>/portal/<slug>/' + path,
+            methods=list(methods))(_handler(func, readonly=readonly))
+        return func
+    return decorator
+
+
+@route('')
+def home(page):
+    return page.redirect('documents' if page.user else 'login')
+
+
+@route('login', methods=['GET', 'POST'], readonly=False)
+def login(page):
+    pool = page.pool
+    WebUser = pool.get('web.user')
+    request = page.request
+    if page.user and request.method == 'GET':
+        return page.redirect('documents')
+    email = (request.form.get('email') or '').strip()
+    if request.method == 'GET':
+        return page.render('login.html', email=email)
+    if not page.csrf_ok():
+        return page.refuse_csrf()
+    from .web_user import RateLimited
+    try:
+        user = WebUser.portal_authenticate(
+            page.company, email, request.form.get('password') or '')
+    except RateLimited:
+        return page.render('login.html', status=HTTPStatus.TOO_MANY_REQUESTS,
+            email=email, error=translate('msg_portal_login_rate_limited'))
+    if not user:
+        return page.render('login.html', status=HTTPStatus.UNAUTHORIZED,
+            email=email, error=translate('msg_portal_login_failed'))
+    page.set_cookie(security.SESSION_COOKIE, user.new_session(),
+        **security.cookie_options(page.secure, path=page.base))
+    # A new token after signing in: one seen before cannot be reused.
+    page.csrf_token = security.new_token()
+    return page.redirect('documents')
+
+
+@route('logout', methods=['POST'], readonly=False)
+def logout(page):
+    if not page.csrf_ok():
+        return page.refuse_csrf()
+    key = page.request.cookies.get(security.SESSION_COOKIE)
+    if key and page.user:
+        page.pool.get('web.user.session').remove(key)
+    page.set_cookie(security.SESSION_COOKIE, None,
+        **security.cookie_options(page.secure, path=page.base))
+    return page.redirect('login', notice='signed_out')
+
+
+@route('password/forgotten', methods=['GET', 'POST'], readonly=False)
+def password_forgotten(page):
+    pool = page.pool
+    WebUser = pool.get('web.user')
+    Attempt = pool.get('web.user.authenticate.attempt')
+    request = page.request
+    if request.method == 'GET':
+        return page.render('password_forgotten.html')
+    if not page.csrf_ok():
+        return page.refuse_csrf()
+    email = (request.form.get('email') or '').strip()
+    if not email:
+        return page.render('password_forgotten.html',
+            status=HTTPStatus.BAD_REQUEST,
+            error=translate('msg_portal_email_required'))
+    from .web_user import attempt_key
+    # Counted like a failed login: a flood of requests is refused.
+    if Attempt.count(attempt_key(page.company, email)) >= 5:
+        return page.render('password_forgotten.html',
+            status=HTTPStatus.TOO_MANY_REQUESTS, email=email,
+            error=translate('msg_portal_login_rate_limited'))
+    Attempt.add(attempt_key(page.company, email))
+    user = WebUser.portal_user(page.company, email)
+    if user:
+        WebUser.reset_password([user])
+    # The same answer whether the account exists or not.
+    return page.redirect('login', notice='reset_sent')
+
+
+@route('password', methods=['GET', 'POST'], readonly=False)
+def password_set(page):
+    WebUser = page.pool.get('web.user')
+    request = page.request
+    values = request.form if request.method == 'POST' else request.args
+    email = (values.get('email') or '').strip()
+    token = values.get('token') or ''
+    if request.method == 'GET':
+        return page.render('password_set.html', email=email, token=token)
+    if not page.csrf_ok():
+        return page.refuse_csrf()
+    password = request.form.get('password') or ''
+    if password != (request.form.get('confirmation') or ''):
+        return page.render('password_set.html', status=HTTPStatus.BAD_REQUEST,
+            email=email, token=token,
+            error=translate('msg_portal_password_mismatch'))
+    from .web_user import RateLimited
+    try:
+        done = WebUser.portal_set_password(
+            page.company, email, token, password)
+    except RateLimited:
+        return page.render('password_set.html',
+            status=HTTPStatus.TOO_MANY_REQUESTS, email=email, token=token,
+            error=translate('msg_portal_login_rate_limited'))
+    except UserError as exception:
+        return page.render('password_set.html', status=HTTPStatus.BAD_REQUEST,
+            email=email, token=token, error=exception.message)
+    if not done:
+        return page.render('password_set.html', status=HTTPStatus.BAD_REQUEST,
+            email=email, token=token,
+            error=translate('msg_portal_password_link_invalid'))
+    return page.redirect('login', notice='password_set')
+
+
+@route('documents')
+def documents(page):
+    if not page.user:
+        return page.redirect('login')
+    return page.render('documents.html',
+        documents=page.user.portal_documents())
+
+
+@route('theme.css')
+def theme(page):
+    "The workshop's colours as CSS variables (no inline style: strict CSP)."
+    company = page.company
+    primary = company.portal_primary_colour or DEFAULT_PRIMARY
+    accent = company.portal_accent_colour or DEFAULT_ACCENT
+
+    def rgb(colour):
+        return ' '.join(str(int(colour[i:i + 2], 16)) for i in (1, 3, 5))
+    body = (':root{'
+        f'--brand:{rgb(primary)};--brand-text:{rgb(text_colour(primary))};'
+        f'--accent:{rgb(accent)};--accent-text:{rgb(text_colour(accent))}'
+        '}\n')
+    response = Response(body, content_type='text/css; charset=utf-8')
+    response.headers['Cache-Control'] = 'private, max-age=300'
+    response.headers['X-Content-Type-Options'] = 'nosniff'
+    return response
+
+
+@route('logo')
+def logo(page):
+    data = page.company.portal_logo
+    mimetype = image_type(data)
+    if not mimetype:
+        raise NotFound()
+    response = Response(bytes(data), content_type=mimetype)
+    response.headers['Cache-Control'] = 'private, max-age=300'
+    response.headers['X-Content-Type-Options'] = 'nosniff'
+    response.headers['Content-Security-Policy'] = (
+        "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+    return response
+
+
+@app.route('/portal/static/<path:filename>', methods=['GET'])
+def static(request, filename):
+    "The built stylesheet and scripts (make portal-assets)."
+    path = safe_join(STATIC_DIR, filename)
+    if not path or not os.path.isfile(path):
+        raise NotFound()
+    with open(path, 'rb') as file:
+        data = file.read()
+    mimetype = mimetypes.guess_type(path)[0] or 'application/octet-stream'
+    response = Response(data, content_type=mimetype)
+    response.headers['Cache-Control'] = 'public, max-age=3600'
+    response.headers['X-Content-Type-Options'] = 'nosniff'
+    return response
