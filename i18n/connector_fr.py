@@ -91,4 +91,175 @@ FR = {
     'receive the test email.':
         "Votre utilisateur n'a pas d'adresse e-mail : ajoutez-en une dans "
         "vos préférences pour recevoir l'e-mail de test.",
+
+    # Company register and VAT check on parties
+    'Sent by Atelier': "Envoyé par Atelier",
+    "Atelier's own email to the workshop (as the welcome email of a new "
+    "owner): it leaves through Atelier's mail server, not through the "
+    "workshop's provider.":
+        "E-mail d'Atelier lui-même à l'atelier (comme l'e-mail de bienvenue "
+        "d'un nouveau gérant) : il part par le serveur de messagerie "
+        "d'Atelier, pas par le fournisseur de l'atelier.",
+    'Add the VAT Number': "Ajouter le numéro de TVA",
+    'Party to Fill': "Tiers à compléter",
+    'Results': "Résultats",
+    'SIREN, SIRET or Name': "SIREN, SIRET ou nom",
+    'VAT Check': "Vérification de TVA",
+    'Address Registered for VAT': "Adresse enregistrée pour la TVA",
+    'VAT Checked at': "TVA vérifiée le",
+    'Name Registered for VAT': "Nom enregistré pour la TVA",
+    'Checked VAT Number': "Numéro de TVA vérifié",
+    'Add the intra-community VAT number (made from the SIREN when the '
+    'register does not give it) if the party has none; check it afterwards '
+    'with the VAT check button.':
+        "Ajouter le numéro de TVA intracommunautaire (calculé à partir du "
+        "SIREN quand le registre ne le donne pas) si le tiers n'en a pas ; "
+        "vérifiez-le ensuite avec le bouton de vérification de TVA.",
+    'The company found in the register, or the establishment for a SIRET, '
+    'with its address.':
+        "L'entreprise trouvée dans le registre, ou l'établissement pour un "
+        "SIRET, avec son adresse.",
+    'The party that gets the name, SIREN, address and VAT number from the '
+    'register. Leave empty to create a new party.':
+        "Le tiers qui reçoit le nom, le SIREN, l'adresse et le numéro de TVA "
+        "du registre. Laissez vide pour créer un nouveau tiers.",
+    "The 9 digits of the SIREN, the 14 digits of the SIRET (spaces allowed) "
+    "or at least 3 letters of the company's name.":
+        "Les 9 chiffres du SIREN, les 14 chiffres du SIRET (espaces "
+        "acceptées) ou au moins 3 lettres du nom de l'entreprise.",
+    'The answer of the VAT number check: valid, or invalid when the number '
+    'is unknown or no longer registered.':
+        "La réponse de la vérification du numéro de TVA : valide, ou "
+        "invalide quand le numéro est inconnu ou n'est plus enregistré.",
+    'The address the VAT register gives for this number, when the member '
+    'state shares it.':
+        "L'adresse que le registre de TVA donne pour ce numéro, quand l'État "
+        "membre la communique.",
+    'When the VAT number was last checked.':
+        "Date de la dernière vérification du numéro de TVA.",
+    'The name the VAT register gives for this number, when the member '
+    'state shares it.':
+        "Le nom que le registre de TVA donne pour ce numéro, quand l'État "
+        "membre le communique.",
+    'The VAT number that was checked.': "Le numéro de TVA vérifié.",
+    'Connector Party Lookup Result': "Entreprises trouvées",
+    'Connector Party Lookup Start': "Rechercher une entreprise",
+    'Look up a Company': "Rechercher une entreprise",
+    'Enter at least 3 characters of the company name, or its SIREN or '
+    'SIRET (field "%(field)s").':
+        "Saisissez au moins 3 caractères du nom de l'entreprise, ou son SIREN "
+        "ou son SIRET (champ « %(field)s »).",
+    'The number "%(number)s" is neither a SIREN (9 digits) nor a SIRET '
+    '(14 digits) (field "%(field)s").':
+        "Le numéro « %(number)s » n'est ni un SIREN (9 chiffres) ni un SIRET "
+        "(14 chiffres) (champ « %(field)s »).",
+    'No provider sent the email: check the email settings in the connector '
+    'settings.':
+        "Aucun fournisseur n'a envoyé l'e-mail : vérifiez le service E-mail "
+        "dans le paramétrage des connecteurs.",
+    'Choose one of the companies found (field "%(field)s").':
+        "Choisissez une des entreprises trouvées (champ « %(field)s »).",
+    '%(company)s (closed)': "%(company)s (fermée)",
+    'No company found in the register for "%(query)s" (field "%(field)s"): '
+    'check the number or try another name.':
+        "Aucune entreprise trouvée dans le registre pour « %(query)s » "
+        "(champ « %(field)s ») : vérifiez le numéro ou essayez un autre nom.",
+    'The party "%(party)s" already has the SIREN "%(siren)s": open it and '
+    'look the company up from its form to update it.':
+        "Le tiers « %(party)s » a déjà le SIREN « %(siren)s » : ouvrez-le et "
+        "recherchez l'entreprise depuis sa fiche pour le mettre à jour.",
+    'No provider answered for the service "%(capability)s": check the '
+    'connector settings.':
+        "Aucun fournisseur n'a répondu pour le service « %(capability)s » : "
+        "vérifiez le paramétrage des connecteurs.",
+    'The party "%(party)s" has no VAT number to check: add an identifier of '
+    'type "%(type)s" (field "%(field)s").':
+        "Le tiers « %(party)s » n'a pas de numéro de TVA à vérifier : "
+        "ajoutez un identifiant de type « %(type)s » (champ « %(field)s »).",
+    'The VAT number "%(number)s" of "%(party)s" is not valid: check its '
+    'country code and digits (field "%(field)s").':
+        "Le numéro de TVA « %(number)s » de « %(party)s » n'est pas valide : "
+        "vérifiez son code pays et ses chiffres (champ « %(field)s »).",
+    'Demo companies (offline)': "Entreprises de démonstration (hors ligne)",
+    'Outbox (offline, nothing leaves Atelier)':
+        "Boîte d'envoi (hors ligne, rien ne sort d'Atelier)",
+    'SMTP server': "Serveur SMTP",
+    "Recherche d'entreprises (api.gouv.fr)":
+        "Recherche d'entreprises (api.gouv.fr)",
+    'Check digits only (offline)': "Clé de contrôle seulement (hors ligne)",
+    'VIES (European Commission)': "VIES (Commission européenne)",
+    'The company register "%(service)s" refused the search "%(query)s" '
+    '(HTTP error %(status)s). %(detail)s':
+        "Le registre des entreprises « %(service)s » a refusé la recherche "
+        "« %(query)s » (erreur HTTP %(status)s). %(detail)s",
+    'The company register "%(service)s" cannot be reached; try again later.':
+        "Le registre des entreprises « %(service)s » est injoignable ; "
+        "réessayez plus tard.",
+    'The company register "%(service)s" cannot be reached (HTTP error '
+    '%(status)s); try again later.':
+        "Le registre des entreprises « %(service)s » est injoignable (erreur "
+        "HTTP %(status)s) ; réessayez plus tard.",
+    'The company register "%(service)s" sent an answer that cannot be read.':
+        "Le registre des entreprises « %(service)s » a envoyé une réponse "
+        "illisible.",
+    'The SIREN "%(number)s" is not valid: check its 9 digits (field '
+    '"%(field)s").':
+        "Le SIREN « %(number)s » n'est pas valide : vérifiez ses 9 chiffres "
+        "(champ « %(field)s »).",
+    'The SIRET "%(number)s" is not valid: check its 14 digits (field '
+    '"%(field)s").':
+        "Le SIRET « %(number)s » n'est pas valide : vérifiez ses 14 chiffres "
+        "(champ « %(field)s »).",
+    'VAT Number': "Numéro de TVA",
+    'The VAT number "%(number)s" is not valid: check its country code and '
+    'digits (field "%(field)s").':
+        "Le numéro de TVA « %(number)s » n'est pas valide : vérifiez son code "
+        "pays et ses chiffres (champ « %(field)s »).",
+    'The VAT register of the member state "%(country)s" cannot be reached '
+    'through the VIES service of the European Commission; try again later.':
+        "Le registre de TVA de l'État membre « %(country)s » est injoignable "
+        "par le service VIES de la Commission européenne ; réessayez plus "
+        "tard.",
+    'The VIES service of the European Commission refused to check the VAT '
+    'number "%(number)s" (%(code)s).':
+        "Le service VIES de la Commission européenne a refusé de vérifier le "
+        "numéro de TVA « %(number)s » (%(code)s).",
+    'The VIES service of the European Commission refused the request (HTTP '
+    'error %(status)s).':
+        "Le service VIES de la Commission européenne a refusé la demande "
+        "(erreur HTTP %(status)s).",
+    'The VIES service of the European Commission cannot be reached; try '
+    'again later.':
+        "Le service VIES de la Commission européenne est injoignable ; "
+        "réessayez plus tard.",
+    'The VIES service of the European Commission cannot be reached '
+    '(%(code)s); try again later.':
+        "Le service VIES de la Commission européenne est injoignable "
+        "(%(code)s) ; réessayez plus tard.",
+    'The VIES service of the European Commission sent an answer that '
+    'cannot be read.':
+        "Le service VIES de la Commission européenne a envoyé une réponse "
+        "illisible.",
+    'The VIES service of the European Commission sent a service '
+    'description that cannot be read.':
+        "Le service VIES de la Commission européenne a envoyé une "
+        "description de service illisible.",
+    "Ask the VAT register whether the party's VAT number is valid.":
+        "Demander au registre de TVA si le numéro de TVA du tiers est "
+        "valide.",
+    'Fill the party from the company register, by SIREN, SIRET or name.':
+        "Compléter le tiers depuis le registre des entreprises, par SIREN, "
+        "SIRET ou nom.",
+    'Check the VAT Number': "Vérifier le numéro de TVA",
+    'Valid': "Valide",
+    'Invalid': "Invalide",
+    'Type the SIREN, the SIRET or the name of the company: Atelier looks it '
+    'up in the company register chosen in the connector settings.':
+        "Saisissez le SIREN, le SIRET ou le nom de l'entreprise : Atelier la "
+        "recherche dans le registre des entreprises choisi dans le "
+        "paramétrage des connecteurs.",
+    'Cancel': "Annuler",
+    'Fill the Party': "Compléter le tiers",
+    'Search Again': "Nouvelle recherche",
+    'Search': "Rechercher",
 }

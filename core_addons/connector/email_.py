@@ -16,6 +16,8 @@ from trytond.transaction import Transaction, without_check_access
 
 from . import hub
 from .exceptions import ConnectorError, ConnectorUnavailableError
+from .messages import gettext
+from .providers import mail
 
 STATES = [
     ('queued', "Queued"),
@@ -61,6 +63,11 @@ class Email(ModelSQL, ModelView):
         "Next Attempt", readonly=True,
         help="When the email will be tried again.")
     sent_at = fields.Timestamp("Sent at", readonly=True)
+    platform = fields.Boolean(
+        "Sent by Atelier", readonly=True,
+        help="Atelier's own email to the workshop (as the welcome email of "
+        "a new owner): it leaves through Atelier's mail server, not through "
+        "the workshop's provider.")
 
     @classmethod
     def __setup__(cls):
@@ -84,6 +91,10 @@ class Email(ModelSQL, ModelView):
     @staticmethod
     def default_attempts():
         return 0
+
+    @staticmethod
+    def default_platform():
+        return False
 
     def get_rec_name(self, name):
         return self.subject or self.message_id or str(self.id)
@@ -113,11 +124,14 @@ class Email(ModelSQL, ModelView):
             self.message, policy=email.policy.default)
 
     @classmethod
-    def queue(cls, company, messages):
+    def queue(cls, company, messages, platform=False):
         """Store the EmailMessage `messages` of `company` in the outbox and
-        push their sending to the task queue; return the emails."""
+        push their sending to the task queue; return the emails.
+        With `platform`, they leave through Atelier's mail server."""
         with without_check_access():
             emails = [cls.from_message(company, m) for m in messages]
+            for email_ in emails:
+                email_.platform = platform
             cls.save(emails)
         cls.__queue__.deliver(emails)
         return emails
@@ -158,9 +172,12 @@ class Email(ModelSQL, ModelView):
         to_retry = []
         for email_ in emails:
             try:
-                message_id = hub.call(
-                    'email', 'atelier_send_email', company=email_.company,
-                    message=email_.get_message())
+                if email_.platform:
+                    message_id = mail.platform_send(email_.get_message())
+                else:
+                    message_id = hub.call(
+                        'email', 'atelier_send_email',
+                        company=email_.company, message=email_.get_message())
             except ConnectorUnavailableError as exception:
                 email_.attempts = (email_.attempts or 0) + 1
                 email_.error = exception.message
@@ -173,16 +190,19 @@ class Email(ModelSQL, ModelView):
             else:
                 if message_id is None:
                     email_.attempts = (email_.attempts or 0) + 1
-                    email_.error = "No provider sent the email."
+                    email_.error = gettext('msg_email_no_provider')
                     email_.state = 'failed'
                     continue
                 email_.state = 'sent'
                 email_.message_id = str(message_id)
-                email_.provider, _ = Pool().get(
-                    'connector.setting').provider_for(
-                    email_.company, 'email')
-                email_.provider = email_.provider or hub.offline_provider(
-                    'email').name
+                if email_.platform:
+                    email_.provider = mail.PLATFORM
+                else:
+                    email_.provider, _ = Pool().get(
+                        'connector.setting').provider_for(
+                        email_.company, 'email')
+                    email_.provider = (
+                        email_.provider or hub.offline_provider('email').name)
                 email_.sent_at = now
                 email_.error = None
                 email_.next_attempt_at = None

@@ -14,3 +14,11 @@ class ConnectorUnavailableError(UserError):
 
 class SettingUniqueError(ValidationError):
     "A workshop has one provider per capability."
+
+
+class PartyLookupError(UserError):
+    "The company register lookup cannot fill a party."
+
+
+class VatCheckError(UserError):
+    "A party's VAT number cannot be checked."

@@ -22,6 +22,21 @@ class Provider:
     label: str  # shown in the provider choice
     credentials: tuple = ()  # names of the credential fields
     offline: bool = False
+    # the ir.message ('module.msg_id') translating the label, if any
+    message: str = None
+
+    @property
+    def string(self):
+        "The label in the user's language."
+        from trytond.i18n import gettext
+        from trytond.pool import Pool
+        from trytond.transaction import Transaction
+        if self.message and Transaction().database and Pool().ready:
+            try:
+                return gettext(self.message)
+            except (KeyError, ValueError):
+                pass  # the partner's module is not activated
+        return self.label
 
 
 class Specs:
@@ -40,7 +55,8 @@ class Specs:
     def atelier_lookup_company(self, provider, credentials, query):
         """If `provider` is yours: look up French companies by SIREN
         (9 digits), SIRET (14) or name; return a list of dicts with keys
-        siren, siret, name, street, postal_code, city, naf, active."""
+        siren, siret, name, street, postal_code, city, naf, active, and
+        vat_number when the provider knows it."""
 
     @hookspec(firstresult=True)
     def atelier_check_vat(self, provider, credentials, vat_number):

@@ -68,7 +68,7 @@ class Setting(ModelSQL, ModelView):
 
     @fields.depends('capability')
     def get_providers(self):
-        return [(p.name, p.label) for p in hub.providers(
+        return [(p.name, p.string) for p in hub.providers(
                     getattr(self, 'capability', None))]
 
     @fields.depends('capability', 'provider', 'credentials', 'company')

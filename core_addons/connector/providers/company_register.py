@@ -29,6 +29,7 @@ from stdnum.fr import siret as stdnum_siret
 
 from ..exceptions import ConnectorError, ConnectorUnavailableError
 from ..hub import Provider, hookimpl
+from ..messages import gettext
 
 CAPABILITY = 'company_register'
 FIXTURES = 'fixtures'
@@ -37,7 +38,7 @@ DEFAULT_BASE_URL = 'https://recherche-entreprises.api.gouv.fr'
 DEFAULT_TIMEOUT = 10
 DEFAULT_PER_PAGE = 10
 MAX_PER_PAGE = 25
-SERVICE = 'the "Recherche d\'entreprises" service (api.gouv.fr)'
+SERVICE = "Recherche d'entreprises (api.gouv.fr)"
 USER_AGENT = 'Atelier-ERP connector'
 FIXTURES_PATH = os.path.join(
     os.path.dirname(__file__), 'fixtures', 'companies.json')
@@ -50,33 +51,31 @@ def normalize(text):
     return ' '.join(re.sub(r'[\W_]+', ' ', text.casefold()).split())
 
 
-def parse_query(query):
+def parse_query(query, field=None):
     """Return (kind, value) with kind 'siren', 'siret' or 'name'.
 
-    Raise ConnectorError for an invalid SIREN or SIRET, an empty query or a
+    Raise ConnectorError naming `field` (the label of the field the user
+    typed the query in) for an invalid SIREN or SIRET, an empty query or a
     name too short to search (the service wants 3 characters at least)."""
+    if field is None:
+        field = gettext('msg_company_query_field')
     query = (query or '').strip()
     compact = re.sub(r'[\s.\-]', '', query)
     if compact.isdigit():
         if len(compact) == 9:
             if not stdnum_siren.is_valid(compact):
-                raise ConnectorError(
-                    'The SIREN "%s" is not valid: check its 9 digits.'
-                    % query)
+                raise ConnectorError(gettext(
+                        'msg_siren_invalid', number=query, field=field))
             return 'siren', compact
         if len(compact) == 14:
             if not stdnum_siret.is_valid(compact):
-                raise ConnectorError(
-                    'The SIRET "%s" is not valid: check its 14 digits.'
-                    % query)
+                raise ConnectorError(gettext(
+                        'msg_siret_invalid', number=query, field=field))
             return 'siret', compact
-        raise ConnectorError(
-            'The number "%s" is neither a SIREN (9 digits) '
-            'nor a SIRET (14 digits).' % query)
+        raise ConnectorError(gettext(
+                'msg_company_number_length', number=query, field=field))
     if len(normalize(query)) < 3:
-        raise ConnectorError(
-            'Enter at least 3 characters of the company name, '
-            'or its SIREN or SIRET.')
+        raise ConnectorError(gettext('msg_company_name_short', field=field))
     return 'name', query
 
 
@@ -194,20 +193,17 @@ def map_api_response(data, kind, value):
 
 def _raise_http_error(error, query):
     if error.code == 429 or error.code >= 500:
-        raise ConnectorUnavailableError(
-            'The company register (%s) cannot be reached '
-            '(HTTP error %s); try again later.'
-            % (SERVICE, error.code)) from error
+        raise ConnectorUnavailableError(gettext(
+                'msg_register_unavailable_http',
+                service=SERVICE, status=error.code)) from error
     detail = ''
     try:
         detail = json.loads(error.read()).get('erreur') or ''
     except Exception:
         pass
-    raise ConnectorError(
-        'The company register (%s) refused the search "%s" '
-        '(HTTP error %s)%s'
-        % (SERVICE, query, error.code,
-            ': %s' % detail if detail else '.')) from error
+    raise ConnectorError(gettext(
+            'msg_register_refused', service=SERVICE, query=query,
+            status=error.code, detail=detail).strip()) from error
 
 
 def search_api(credentials, query):
@@ -234,19 +230,16 @@ def search_api(credentials, query):
             _raise_http_error(error, query)
     except (urllib.error.URLError, socket.timeout, TimeoutError,
             ConnectionError, OSError) as error:
-        raise ConnectorUnavailableError(
-            'The company register (%s) cannot be reached; '
-            'try again later.' % SERVICE) from error
+        raise ConnectorUnavailableError(gettext(
+                'msg_register_unavailable', service=SERVICE)) from error
     try:
         data = json.loads(body)
     except ValueError as error:
-        raise ConnectorError(
-            'The company register (%s) sent an answer that cannot be '
-            'read.' % SERVICE) from error
+        raise ConnectorError(gettext(
+                'msg_register_unreadable', service=SERVICE)) from error
     if not isinstance(data, dict):
-        raise ConnectorError(
-            'The company register (%s) sent an answer that cannot be '
-            'read.' % SERVICE)
+        raise ConnectorError(gettext(
+                'msg_register_unreadable', service=SERVICE))
     return map_api_response(data, kind, value)
 
 
@@ -258,10 +251,12 @@ class CompanyRegisterPlugin:
         return [
             Provider(
                 capability=CAPABILITY, name=FIXTURES,
-                label='Demo companies (offline)', offline=True),
+                label='Demo companies (offline)', offline=True,
+                message='connector.msg_provider_fixtures'),
             Provider(
                 capability=CAPABILITY, name=RECHERCHE_ENTREPRISES,
-                label="Recherche d'entreprises (api.gouv.fr)"),
+                label="Recherche d'entreprises (api.gouv.fr)",
+                message='connector.msg_provider_recherche_entreprises'),
             ]
 
     @hookimpl

@@ -1,23 +1,30 @@
 # This file is part of Atelier. See the COPYRIGHT file at the top level of
 # this repository for the full copyright notices and license terms.
 """Email providers: 'outbox' (offline, keeps the message in Atelier) and
-'smtp' (a real SMTP server)."""
+'smtp' (a real SMTP server).
+
+Atelier's own emails to a workshop (the welcome email of a new owner) are
+not the workshop's: they leave through Atelier's mail server, the [email]
+uri of trytond.conf (``platform_send``), whatever provider the workshop
+chose."""
 import smtplib
 import ssl
 from email.utils import make_msgid
 
-from trytond.i18n import gettext
-
 from ..exceptions import ConnectorError, ConnectorUnavailableError
 from ..hub import Provider, hookimpl
+from ..messages import gettext
 
 OUTBOX = Provider(
     'email', 'outbox', "Outbox (offline, nothing leaves Atelier)",
-    offline=True)
+    offline=True, message='connector.msg_provider_outbox')
 SMTP = Provider(
     'email', 'smtp', "SMTP server",
-    credentials=('host', 'port', 'user', 'password', 'starttls'))
+    credentials=('host', 'port', 'user', 'password', 'starttls'),
+    message='connector.msg_provider_smtp')
 SMTP_TIMEOUT = 30
+# the provider name recorded on the emails sent by platform_send
+PLATFORM = 'platform'
 
 
 def is_true(value):
@@ -60,11 +67,41 @@ def smtp_send(credentials, message):
     except (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused,
             smtplib.SMTPAuthenticationError) as exception:
         raise ConnectorError(gettext(
-                'connector.msg_email_refused',
+                'msg_email_refused',
                 service=service, error=exception)) from exception
     except (OSError, smtplib.SMTPException) as exception:
         raise ConnectorUnavailableError(gettext(
-                'connector.msg_service_unavailable',
+                'msg_service_unavailable',
+                service="SMTP %s" % service, error=exception)) from exception
+    return message['Message-ID']
+
+
+def platform_send(message):
+    """Send `message` with Atelier's mail server ([email] uri of
+    trytond.conf); return its Message-ID."""
+    import trytond.config as config
+    from trytond.sendmail import get_smtp_server
+    uri = config.parse_uri(config.get('email', 'uri'))
+    service = '%s:%s' % (uri.hostname, uri.port or 25)  # no password
+    if not message['Message-ID']:
+        message['Message-ID'] = make_msgid()
+    try:
+        server = get_smtp_server(strict=True)
+        try:
+            server.send_message(message)
+        finally:
+            try:
+                server.quit()
+            except smtplib.SMTPException:
+                pass
+    except (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused,
+            smtplib.SMTPAuthenticationError) as exception:
+        raise ConnectorError(gettext(
+                'msg_email_refused',
+                service=service, error=exception)) from exception
+    except (OSError, smtplib.SMTPException) as exception:
+        raise ConnectorUnavailableError(gettext(
+                'msg_service_unavailable',
                 service="SMTP %s" % service, error=exception)) from exception
     return message['Message-ID']
 

@@ -22,6 +22,7 @@ from stdnum.eu import vat as stdnum_vat
 
 from ..exceptions import ConnectorError, ConnectorUnavailableError
 from ..hub import Provider, hookimpl
+from ..messages import gettext
 
 CAPABILITY = 'vat'
 STDNUM = 'stdnum'
@@ -33,7 +34,6 @@ WSDL_PATH = os.path.join(
 VIES_BINDING = (
     '{urn:ec.europa.eu:taxud:vies:services:checkVat}checkVatBinding')
 DEFAULT_TIMEOUT = 15
-SERVICE = 'The VIES service of the European Commission'
 # faults of VIES meaning "try again later"
 UNAVAILABLE_FAULTS = {
     'SERVICE_UNAVAILABLE', 'MS_UNAVAILABLE', 'TIMEOUT', 'SERVER_BUSY',
@@ -83,12 +83,9 @@ def vies_client(wsdl, timeout):
         return zeep.Client(wsdl, transport=transport)
     except (requests.exceptions.RequestException, OSError) as error:
         raise ConnectorUnavailableError(
-            '%s cannot be reached (its service description could not be '
-            'loaded); try again later.' % SERVICE) from error
+            gettext('msg_vies_unavailable')) from error
     except zeep.exceptions.Error as error:
-        raise ConnectorError(
-            '%s sent a service description that cannot be read.'
-            % SERVICE) from error
+        raise ConnectorError(gettext('msg_vies_wsdl_unreadable')) from error
 
 
 def _text(value):
@@ -98,15 +95,24 @@ def _text(value):
     return None if value in NO_DATA else value
 
 
+def check_number(vat_number, field=None):
+    """Raise ConnectorError naming `field` (the label of the field holding
+    the number) if `vat_number` has a bad format or check digits."""
+    compact, _, _ = split(vat_number)
+    if not compact or not stdnum_vat.is_valid(compact):
+        if field is None:
+            field = gettext('msg_vat_field')
+        raise ConnectorError(gettext(
+                'msg_vat_invalid', number=vat_number or '', field=field))
+
+
 def check_vies(credentials, vat_number):
     import requests
     import zeep.exceptions
 
     credentials = credentials or {}
+    check_number(vat_number)
     compact, country_code, number = split(vat_number)
-    if not compact or not stdnum_vat.is_valid(compact):
-        raise ConnectorError(
-            'The VAT number "%s" is not valid.' % (vat_number or ''))
     wsdl = credentials.get('wsdl') or WSDL_PATH
     timeout = float(credentials.get('timeout') or DEFAULT_TIMEOUT)
     client = vies_client(wsdl, timeout)
@@ -121,35 +127,32 @@ def check_vies(credentials, vat_number):
         if fault.code is None and not fault.actor:
             # an HTTP error answered by something else than a SOAP fault
             raise ConnectorUnavailableError(
-                '%s cannot be reached; try again later.' % SERVICE) from fault
+                gettext('msg_vies_unavailable')) from fault
         if code in MEMBER_STATE_FAULTS:
-            raise ConnectorUnavailableError(
-                'The VAT register of the member state "%s" cannot be '
-                'reached through the VIES service of the European '
-                'Commission; try again later.' % country_code) from fault
+            raise ConnectorUnavailableError(gettext(
+                    'msg_vies_member_state_unavailable',
+                    country=country_code)) from fault
         if code in UNAVAILABLE_FAULTS:
-            raise ConnectorUnavailableError(
-                '%s cannot be reached (%s); try again later.'
-                % (SERVICE, code)) from fault
+            raise ConnectorUnavailableError(gettext(
+                    'msg_vies_unavailable_code', code=code)) from fault
         if code == 'INVALID_INPUT':
-            raise ConnectorError(
-                'The VAT number "%s" is not valid.' % vat_number) from fault
-        raise ConnectorError(
-            '%s refused to check the VAT number "%s" (%s).'
-            % (SERVICE, vat_number, code)) from fault
+            raise ConnectorError(gettext(
+                    'msg_vat_invalid', number=vat_number,
+                    field=gettext('msg_vat_field'))) from fault
+        raise ConnectorError(gettext(
+                'msg_vies_refused', number=vat_number, code=code)) from fault
     except zeep.exceptions.TransportError as error:
         if error.status_code and error.status_code < 500:
-            raise ConnectorError(
-                '%s refused the request (HTTP error %s).'
-                % (SERVICE, error.status_code)) from error
+            raise ConnectorError(gettext(
+                    'msg_vies_refused_http',
+                    status=error.status_code)) from error
         raise ConnectorUnavailableError(
-            '%s cannot be reached; try again later.' % SERVICE) from error
+            gettext('msg_vies_unavailable')) from error
     except (requests.exceptions.RequestException, OSError) as error:
         raise ConnectorUnavailableError(
-            '%s cannot be reached; try again later.' % SERVICE) from error
+            gettext('msg_vies_unavailable')) from error
     except zeep.exceptions.Error as error:
-        raise ConnectorError(
-            '%s sent an answer that cannot be read.' % SERVICE) from error
+        raise ConnectorError(gettext('msg_vies_unreadable')) from error
     return {
         'valid': bool(result.valid),
         'country_code': result.countryCode or country_code,
@@ -167,10 +170,12 @@ class VatPlugin:
         return [
             Provider(
                 capability=CAPABILITY, name=STDNUM,
-                label='Check digits only (offline)', offline=True),
+                label='Check digits only (offline)', offline=True,
+                message='connector.msg_provider_stdnum'),
             Provider(
                 capability=CAPABILITY, name=VIES,
-                label='VIES (European Commission)'),
+                label='VIES (European Commission)',
+                message='connector.msg_provider_vies'),
             ]
 
     @hookimpl

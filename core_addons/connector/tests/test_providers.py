@@ -49,6 +49,9 @@ class HubTestCase(unittest.TestCase):
         for provider in providers.values():
             self.assertIsInstance(provider, hub.Provider)
             self.assertTrue(provider.label)
+            # translated through its ir.message, the label without database
+            self.assertTrue(provider.message.startswith('connector.msg_'))
+            self.assertEqual(provider.string, provider.label)
 
     def test_builtin_plugins(self):
         "The hub finds the plugins in the providers package"
@@ -150,6 +153,23 @@ class FixturesTestCase(unittest.TestCase):
                 with self.assertRaises(ConnectorError) as cm:
                     self.lookup(query)
                 self.assertIn(field, cm.exception.message)
+                self.assertIn(
+                    'field "SIREN, SIRET or Name"', cm.exception.message)
+
+    def test_invalid_messages(self):
+        "Without database the messages are the English text of message.xml"
+        with self.assertRaises(ConnectorError) as cm:
+            company_register.parse_query('412 736 597 00012', field="SIRET")
+        self.assertEqual(
+            cm.exception.message,
+            'The SIRET "412 736 597 00012" is not valid: check its 14 digits '
+            '(field "SIRET").')
+        with self.assertRaises(ConnectorError) as cm:
+            vat.check_number('FR00412736597', field="VAT")
+        self.assertEqual(
+            cm.exception.message,
+            'The VAT number "FR00412736597" is not valid: check its country '
+            'code and digits (field "VAT").')
 
 
 class RechercheEntreprisesTestCase(unittest.TestCase):
