@@ -9,6 +9,7 @@ import sys
 import tempfile
 from email.message import EmailMessage
 
+import trytond.config as config
 from trytond.model.exceptions import AccessError
 from trytond.modules.company.tests import (
     CompanyTestMixin, create_company, set_company)
@@ -190,6 +191,67 @@ class ConnectorTestCase(CompanyTestMixin, ModuleTestCase):
             email = Email(email.id)
             self.assertEqual(email.state, 'failed')
             self.assertIn("refused", email.error)
+
+    @with_transaction()
+    def test_welcome_email(self):
+        "A new owner's welcome email goes through the outbox of the workshop"
+        pool = Pool()
+        User = pool.get('res.user')
+        Email = pool.get('connector.email')
+        company = create_company(name="Durand")
+        owner = create_owner(company, 'owner.durand')
+        owner.email = 'paul@durand.example'
+        owner.save()
+        with set_company(company), SMTPSink() as sink:
+            User.send_welcome_email([owner])
+            email, = Email.search([])
+            self.assertEqual(email.company, company)
+            self.assertEqual(email.to, 'paul@durand.example')
+            self.assertEqual(email.state, 'queued')
+            self.assertTrue(email.platform)
+            self.assertEqual(sink.messages, [])  # nothing sent directly
+            run_queued_tasks()
+            email = Email(email.id)
+            self.assertEqual(email.state, 'sent')
+            self.assertEqual(email.provider, 'platform')
+            received, = sink.messages
+        self.assertEqual(received['Subject'], "Welcome to Atelier")
+        self.assertEqual(received['Message-ID'], email.message_id)
+        html = received.get_body(('html',)).get_content()
+        self.assertIn('owner.durand', html)
+        self.assertIn(User(owner.id).password_reset, html)
+
+    @with_transaction()
+    def test_welcome_email_smtp_down(self):
+        "A welcome email queued while the mail server is down is not lost"
+        pool = Pool()
+        User = pool.get('res.user')
+        Email = pool.get('connector.email')
+        company = create_company(name="Durand")
+        owner = create_owner(company, 'owner.durand')
+        owner.email = 'paul@durand.example'
+        owner.save()
+        port = free_port()
+        uri = config.get('email', 'uri')
+        config.set('email', 'uri', 'smtp://127.0.0.1:%s' % port)
+        try:
+            with set_company(company):
+                User.send_welcome_email([owner])
+            run_queued_tasks()
+            email, = Email.search([])
+            self.assertEqual(email.state, 'queued')
+            self.assertEqual(email.attempts, 1)
+            self.assertIn("SMTP 127.0.0.1:%s" % port, email.error)
+            with SMTPSink(port) as sink:
+                Email.write([email], {
+                        'next_attempt_at': (
+                            dt.datetime.now() - dt.timedelta(seconds=1))})
+                Email.retry_queued()
+                received, = sink.messages
+        finally:
+            config.set('email', 'uri', uri)
+        self.assertEqual(received['To'], 'paul@durand.example')
+        self.assertEqual(Email(email.id).state, 'sent')
 
     @with_transaction()
     def test_unique_setting(self):
