@@ -3,7 +3,7 @@
 #   make demo            run the demo (SQLite, demo data, web client) on localhost:8000 (PORT=...)
 #   make test            addon tests (unittest + scenarios) then cross-addon tests (pytest), SQLite
 #   make test-postgresql the same suite on a throwaway PostgreSQL (scripts/pg_start.sh)
-#   make install | sao | clean
+#   make install | sao | portal-assets | clean
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -15,7 +15,7 @@ PORT ?= 8000
 HOST ?= localhost
 DB ?= demo
 # Modules activated in the demo database (with their dependencies).
-DEMO_MODULES ?= saas connector
+DEMO_MODULES ?= saas connector saas_portal
 # Script loading the demo tenants and users (empty: none).
 DEMO_DATA ?= scripts/demo_data.py
 ADMIN_EMAIL ?= admin@atelier.localhost
@@ -46,7 +46,7 @@ ADDON_DIRS := $(patsubst %/tryton.cfg,%,$(wildcard core_addons/*/tryton.cfg addo
 export TRYTOND_WEB__ROOT := $(SAO_ROOT)
 export TRYTOND_DATABASE__PATH := $(CURDIR)/var/db
 
-.PHONY: help venv install install-dev sao demo test test-postgresql clean
+.PHONY: help venv install install-dev sao portal-assets demo test test-postgresql clean
 
 help:
 	@sed -n '2,6p' Makefile | sed 's/^# \{0,1\}//'
@@ -79,6 +79,24 @@ $(SAO_STAMP):
 
 sao: $(SAO_STAMP)
 
+# --- Portal stylesheet and scripts --------------------------------------------
+
+# Tailwind CSS (only the classes the templates use) and htmx, from npm with
+# the versions of package-lock.json, into core_addons/saas_portal/static/dist.
+PORTAL_DIR := core_addons/saas_portal
+PORTAL_NPM := $(PORTAL_DIR)/node_modules/.package-lock.json
+PORTAL_ASSETS := $(PORTAL_DIR)/static/dist/portal.css
+
+$(PORTAL_NPM): $(PORTAL_DIR)/package.json $(PORTAL_DIR)/package-lock.json
+	cd $(PORTAL_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(PORTAL_ASSETS): $(PORTAL_NPM) $(PORTAL_DIR)/tailwind.config.js $(PORTAL_DIR)/static/src/portal.css $(wildcard $(PORTAL_DIR)/templates/*.html)
+	@mkdir -p $(PORTAL_DIR)/static/dist
+	cd $(PORTAL_DIR) && npm run --silent build
+
+portal-assets: $(PORTAL_ASSETS)
+
 # --- Demo ---------------------------------------------------------------------
 
 # Built once; `make clean` (or removing the file) rebuilds it. Deleted if any
@@ -95,7 +113,7 @@ $(DEMO_DB): | $(STAMP) $(SAO_STAMP)
 	else echo "no demo data loaded (DEMO_DATA=$(DEMO_DATA))"; fi
 	@rm -f var/db/.admin-password
 
-demo: $(STAMP) $(SAO_STAMP) $(DEMO_DB)
+demo: $(STAMP) $(SAO_STAMP) $(PORTAL_ASSETS) $(DEMO_DB)
 	@printf '[web]\nlisten = %s:%s\nroot = %s\n[database]\npath = %s\n' \
 	    '$(HOST)' '$(PORT)' '$(SAO_ROOT)' '$(CURDIR)/var/db' > var/make.conf
 	@echo
@@ -103,6 +121,9 @@ demo: $(STAMP) $(SAO_STAMP) $(DEMO_DB)
 	@echo "  Back office (Tryton web client): http://localhost:$(PORT)/"
 	@echo "  JSON-RPC / XML-RPC:              http://localhost:$(PORT)/$(DB)/rpc/"
 	@echo "  REST API:                        http://localhost:$(PORT)/$(DB)/rest/"
+	@echo "  Client portals (password demo):"
+	@echo "    http://localhost:$(PORT)/$(DB)/portal/thermolaquage-durand/  garage.brotteaux@demo.atelier.localhost"
+	@echo "    http://localhost:$(PORT)/$(DB)/portal/epoxy-services-martin/ cycles.chartrons@demo.atelier.localhost"
 	@echo "  Logins:"
 	@echo "    admin / admin                 publisher (sees every tenant)"
 	@echo "    owner.durand, admin.durand, operator.durand, accounting.durand / demo"
@@ -173,7 +194,7 @@ SQLITE_TEST_ENV := TRYTOND_DATABASE__URI=sqlite:// DB_NAME=:memory: DB_CACHE=$(C
 
 # Template databases are cached for one run only: a cache kept across runs
 # would hide schema changes made to an addon since it was built.
-test: $(DEV_STAMP) $(SAO_STAMP)
+test: $(DEV_STAMP) $(SAO_STAMP) $(PORTAL_ASSETS)
 	@rm -rf var/cache/sqlite && mkdir -p var/cache/sqlite var/db
 	$(call RUN_TESTS,$(SQLITE_TEST_ENV))
 
@@ -194,7 +215,7 @@ with psycopg.connect(sys.argv[1] + 'postgres', autocommit=True) as conn:
 endef
 export DROP_PG_CACHE
 
-test-postgresql: $(DEV_STAMP) $(SAO_STAMP)
+test-postgresql: $(DEV_STAMP) $(SAO_STAMP) $(PORTAL_ASSETS)
 	PG_PORT=$(PG_PORT) scripts/pg_start.sh
 	@$(PY) -c "$$DROP_PG_CACHE" '$(PG_URI)'
 	@mkdir -p var/db

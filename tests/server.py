@@ -37,7 +37,9 @@ CONFIG = REPO / 'config' / 'trytond.conf'
 SAO_ROOT = REPO / 'var' / 'sao' / 'package'
 # Same variable and default as the Makefile's DEMO_DATA.
 DEMO_DATA = Path(os.environ.get('DEMO_DATA') or REPO / 'scripts' / 'demo_data.py')
-DEMO_MODULES = os.environ.get('DEMO_MODULES', 'saas').split()
+# Same variable and default as the Makefile's DEMO_MODULES.
+DEMO_MODULES = os.environ.get(
+    'DEMO_MODULES', 'saas connector saas_portal').split()
 ADMIN_PASSWORD = 'admin'
 DEMO_PASSWORD = 'demo'
 

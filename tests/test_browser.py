@@ -107,3 +107,49 @@ def test_operator_opens_a_client(page, server, workshops):
     expect(tab.locator('input[name=company]').first).to_have_value(
         workshops['durand']['company'])
     page.screenshot(path=str(SCREENSHOTS / 'operator-party-form.png'))
+
+
+def test_client_signs_in_to_the_portal(page, server):
+    """A client of Durand's workshop opens the workshop's portal, reads it
+    in French, switches to English and back, signs in, sees their
+    documents page and signs out."""
+    from playwright.sync_api import expect
+
+    from trytond.modules.saas_portal.demo import PASSWORD, PORTALS
+    portal = PORTALS["Thermolaquage Durand"]
+    base = f'{server.base_url}/{server.database}/portal/{portal["slug"]}/'
+    page.goto(base)
+    expect(page).to_have_url(re.compile(r'/login$'))
+    expect(page.locator('html')).to_have_attribute('lang', 'fr')
+    expect(page.get_by_role('heading', name='Se connecter')).to_be_visible()
+    # The workshop's colour is applied (theme.css + Tailwind build).
+    colour = page.locator('header').evaluate(
+        'e => getComputedStyle(e).backgroundColor')
+    assert colour == 'rgb(154, 52, 18)', colour
+
+    page.get_by_role('link', name='en', exact=True).click()
+    expect(page.get_by_role('heading', name='Sign in')).to_be_visible()
+    page.get_by_role('link', name='fr', exact=True).click()
+    expect(page.get_by_role('heading', name='Se connecter')).to_be_visible()
+
+    page.get_by_label('E-mail').fill(portal['email'])
+    page.get_by_label('Mot de passe', exact=True).fill('mauvais')
+    page.get_by_role('button', name='Se connecter').click()
+    expect(page.get_by_role('alert')).to_contain_text(
+        'Adresse e-mail ou mot de passe incorrect')
+
+    page.get_by_label('Mot de passe', exact=True).fill(PASSWORD)
+    page.get_by_role('button', name='Se connecter').click()
+    expect(page).to_have_url(re.compile(r'/documents$'))
+    expect(page.get_by_role('heading', name='Mes documents')).to_be_visible()
+    expect(page.locator('body')).to_contain_text(portal['client'])
+    expect(page.locator('body')).to_contain_text(
+        'Aucun document pour le moment')
+    page.screenshot(path=str(SCREENSHOTS / 'portal-documents.png'),
+        full_page=True)
+
+    page.get_by_role('button', name='Se déconnecter').click()
+    expect(page).to_have_url(re.compile(r'/login'))
+    expect(page.get_by_role('status')).to_contain_text('Vous êtes déconnecté')
+    page.goto(base + 'documents')
+    expect(page).to_have_url(re.compile(r'/login$'))

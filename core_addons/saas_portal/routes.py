@@ -7,6 +7,7 @@ Every page is rendered server-side with Jinja2. Handlers run as root
 signed in, its client: nothing is read without that filter.
 """
 import functools
+import html
 import mimetypes
 import os
 from http import HTTPStatus
@@ -290,7 +291,7 @@ def password_set(page):
 def documents(page):
     if not page.user:
         return page.redirect('login')
-    return page.render('documents.html',
+    return page.render('documents.html', current='documents',
         documents=page.user.portal_documents())
 
 
@@ -308,6 +309,23 @@ def theme(page):
         f'--accent:{rgb(accent)};--accent-text:{rgb(text_colour(accent))}'
         '}\n')
     response = Response(body, content_type='text/css; charset=utf-8')
+    response.headers['Cache-Control'] = 'private, max-age=300'
+    response.headers['X-Content-Type-Options'] = 'nosniff'
+    return response
+
+
+@route('favicon.svg')
+def favicon(page):
+    "The workshop's initial on its colour, for the browser tab."
+    company = page.company
+    primary = company.portal_primary_colour or DEFAULT_PRIMARY
+    initial = html.escape((company.rec_name or '?')[:1].upper())
+    body = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">'
+        f'<rect width="32" height="32" rx="7" fill="{primary}"/>'
+        '<text x="16" y="22" font-family="Helvetica, Arial, sans-serif" '
+        f'font-size="18" font-weight="700" fill="{text_colour(primary)}" '
+        f'text-anchor="middle">{initial}</text></svg>')
+    response = Response(body, content_type='image/svg+xml')
     response.headers['Cache-Control'] = 'private, max-age=300'
     response.headers['X-Content-Type-Options'] = 'nosniff'
     return response
