@@ -114,4 +114,44 @@ FR = {
     'Signed in as %(name)s': "Connecté : %(name)s",
     'You are signed out.': "Vous êtes déconnecté.",
     'Skip to content': "Aller au contenu",
+    # Consents asked in the portal
+    'Before you continue': "Avant de continuer",
+    '%(workshop)s asks you to read and accept these documents to use your '
+    'client area. You will be asked again only when a new version is '
+    'published.':
+        "%(workshop)s vous demande de lire et d'accepter ces documents pour "
+        "utiliser votre espace client. Ils ne vous seront redemandés qu'à "
+        "la publication d'une nouvelle version.",
+    'Version %(version)s, in force since %(date)s':
+        "Version %(version)s, en vigueur depuis le %(date)s",
+    'Read the document': "Lire le document",
+    'I have read and I accept "%(document)s".':
+        "J'ai lu et j'accepte « %(document)s ».",
+    'Accept and continue': "Accepter et continuer",
+    'Tick each document to accept it: %(documents)s.':
+        "Cochez chaque document pour l'accepter : %(documents)s.",
+    # The email giving access to the portal (invitation, new password)
+    'Your client area': "Votre espace client",
+    "A client's password, reset link and email token are never searched "
+    "on.":
+        "Le mot de passe, le lien de réinitialisation et le jeton d'e-mail "
+        "d'un client ne peuvent pas servir de critère de recherche.",
+    'Choose my password': "Choisir mon mot de passe",
+    'Hello %(name)s,[1:]\n                [2:%(company)s] gives you access '
+    'to your client area: follow your parts, download your quotes and '
+    'invoices.':
+        "Bonjour %(name)s,[1:]\n                [2:%(company)s] vous ouvre "
+        "votre espace client : suivez vos pièces, téléchargez vos devis et "
+        "factures.",
+    'If the button does not work, copy this address into your browser:':
+        "Si le bouton ne fonctionne pas, copiez cette adresse dans votre "
+        "navigateur :",
+    'The link can be used once and expires in [1:%(datetime)s]. If you did '
+    'not ask for it, ignore this email: nothing changes.':
+        "Le lien ne sert qu'une fois et expire dans [1:%(datetime)s]. Si "
+        "vous ne l'avez pas demandé, ignorez cet e-mail : rien ne change.",
+    'Your login is your email, [1:%(email)s]. Choose your password with the '
+    'button below:':
+        "Votre identifiant est votre e-mail, [1:%(email)s]. Choisissez votre "
+        "mot de passe avec le bouton ci-dessous :",
 }

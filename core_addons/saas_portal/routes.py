@@ -287,10 +287,53 @@ def password_set(page):
     return page.redirect('login', notice='password_set')
 
 
+def pending_consents(page):
+    "The documents the signed-in client must (again) accept."
+    Document = page.pool.get('saas.consent.document')
+    return Document.pending_for(page.user.party)
+
+
+@route('consents', methods=['GET', 'POST'], readonly=False)
+def consents(page):
+    """The workshop's terms, privacy policy... to accept before going on;
+    asked again whenever the workshop publishes a new version."""
+    pool = page.pool
+    Consent = pool.get('saas.consent')
+    Lang = pool.get('ir.lang')
+    request = page.request
+    if not page.user:
+        return page.redirect('login')
+    documents = pending_consents(page)
+    if not documents:
+        return page.redirect('documents')
+    lang = Lang.get(page.language)
+    values = {
+        'documents': documents,
+        'current': 'consents',
+        'format_date': lang.strftime,
+        }
+    if request.method == 'GET':
+        return page.render('consents.html', **values)
+    if not page.csrf_ok():
+        return page.refuse_csrf()
+    ticked = set(request.form.getlist('document'))
+    missing = [d for d in documents if str(d.id) not in ticked]
+    if missing:
+        return page.render('consents.html', status=HTTPStatus.BAD_REQUEST,
+            error=translate('msg_portal_consents_missing',
+                documents=', '.join(d.name for d in missing)),
+            ticked=ticked, **values)
+    Consent.accept(page.user.party, documents, channel='portal',
+        ip_address=request.remote_addr)
+    return page.redirect('documents')
+
+
 @route('documents')
 def documents(page):
     if not page.user:
         return page.redirect('login')
+    if pending_consents(page):
+        return page.redirect('consents')
     return page.render('documents.html', current='documents',
         documents=page.user.portal_documents())
 

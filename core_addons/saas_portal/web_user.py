@@ -11,16 +11,32 @@ from sql.operators import Equal
 import trytond.config as config
 from trytond.i18n import gettext
 from trytond.model import Exclude, fields
-from trytond.model.exceptions import ValidationError
+from trytond.model.exceptions import AccessError, ValidationError
 from trytond.modules.saas.tenant import TenantOwnedMixin
 from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Eval
+from trytond.modules.web_user.user import EmailResetPassword
 from trytond.report import get_email
 from trytond.tools.email_ import set_from_header
 from trytond.transaction import Transaction, without_check_access
 from trytond.url import http_host
 
 logger = logging.getLogger(__name__)
+
+
+# Read by the server only: a user's read gets None, a search on them is
+# refused (no guessing a hash or a link character by character).
+SECRET_FIELDS = {'password_hash', 'reset_password_token', 'email_token'}
+
+
+def domain_fields(domain):
+    "The field names a search domain filters on (first part of paths)."
+    for clause in domain or []:
+        if isinstance(clause, (list, tuple)) and clause and isinstance(
+                clause[0], str) and clause[0] not in {'AND', 'OR'}:
+            yield clause[0].split('.', 1)[0]
+        elif isinstance(clause, (list, tuple)):
+            yield from domain_fields(clause)
 
 
 def attempt_key(company, email):
@@ -88,6 +104,28 @@ class User(TenantOwnedMixin, metaclass=PoolMeta):
             ModelAccess._get_access_cache.clear()
 
     @classmethod
+    def read(cls, ids, fields_names):
+        result = super().read(ids, fields_names)
+        if Transaction().check_access:
+            cache = Transaction().get_cache().get(cls.__name__)
+            for values in result:
+                for name in SECRET_FIELDS & set(values):
+                    values[name] = None
+                if cache and values['id'] in cache:
+                    for name in SECRET_FIELDS:
+                        cache[values['id']][name] = None
+        return result
+
+    @classmethod
+    def search(cls, domain, offset=0, limit=None, order=None, count=False,
+            query=False):
+        if (Transaction().check_access
+                and SECRET_FIELDS & set(domain_fields(domain))):
+            raise AccessError(gettext('saas_portal.msg_web_user_secret'))
+        return super().search(domain, offset=offset, limit=limit,
+            order=order, count=count, query=query)
+
+    @classmethod
     def validate_fields(cls, users, field_names):
         super().validate_fields(users, field_names)
         for user in users:
@@ -152,11 +190,13 @@ class User(TenantOwnedMixin, metaclass=PoolMeta):
 
     @classmethod
     def reset_password(cls, users, from_=None):
-        """Email each client a link to choose a password, through the
-        connector's outbox (queued, retried while the mail server is down)
-        instead of Tryton's direct sending."""
+        """Email each client a link to choose a password (the invitation
+        of a new client too), through the connector's outbox: queued, and
+        retried while the mail server is down, instead of Tryton's direct
+        sending."""
         pool = Pool()
         Email = pool.get('connector.email')
+        Setting = pool.get('connector.setting')
         now = dt.datetime.now()
         # A link still valid is not sent again (prevents abusive resets).
         users = [u for u in users
@@ -170,12 +210,16 @@ class User(TenantOwnedMixin, metaclass=PoolMeta):
         for user in users:
             if not user.email:
                 continue
-            msg, title = get_email(
-                'web.user.email_reset_password', user, user.languages)
+            with without_check_access():
+                msg, title = get_email(
+                    'saas_portal.email_access', user, user.languages)
             set_from_header(msg, from_cfg, from_ or from_cfg)
             msg['To'] = user.email
             msg['Subject'] = title
-            Email.queue(user.company, [msg])
+            # From the workshop's own email provider when it chose one,
+            # else through Atelier's mail server: never left in an outbox.
+            provider, _ = Setting.provider_for(user.company, 'email')
+            Email.queue(user.company, [msg], platform=not provider)
 
     @classmethod
     def portal_set_password(cls, company, email, token, password):
@@ -228,8 +272,9 @@ class UserSession(metaclass=PoolMeta):
         return None
 
 
-class EmailResetPassword(metaclass=PoolMeta):
-    __name__ = 'web.user.email_reset_password'
+class EmailAccess(EmailResetPassword):
+    "The link to a client's portal, to choose a password (invitation, reset)."
+    __name__ = 'saas_portal.email_access'
 
     @classmethod
     def get_context(cls, records, header, data):

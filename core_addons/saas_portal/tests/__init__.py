@@ -4,3 +4,4 @@
 # route tests.
 from .test_module import SaasPortalTestCase  # noqa: F401
 from .test_routes import PortalRouteTestCase  # noqa: F401
+from .test_scenario import load_tests  # noqa: F401

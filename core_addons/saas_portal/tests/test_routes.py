@@ -27,11 +27,14 @@ class PortalRouteTestCase(RouteTestCase):
         Lang = pool.get('ir.lang')
         Lang.write(Lang.search([('code', 'in', ['fr', 'en'])]),
             {'translatable': True})
+        Document = pool.get('saas.consent.document')
         for name, client, email in [
                 ("Thermolaquage Durand", "Garage Léa Garnier",
                     'lea@garnier.example'),
                 ("Époxy Services Martin", "Carrosserie Hugo Lambert",
                     'hugo@lambert.example'),
+                ("Peinture Roche", "Atelier Nina Roche",
+                    'nina@roche.example'),
                 ]:
             company = create_company(name=name)
             with set_company(company):
@@ -41,6 +44,12 @@ class PortalRouteTestCase(RouteTestCase):
                             'party': party.id,
                             'password': PASSWORD,
                             }])
+                if name == "Peinture Roche":
+                    Document.create([{
+                                'name': "Conditions générales de vente",
+                                'kind': 'terms',
+                                'text': "Article 1 : les pièces...",
+                                }])
 
     def url(self, path='', workshop='thermolaquage-durand'):
         return f'/{DB_NAME}/portal/{workshop}/{path}'
@@ -252,3 +261,53 @@ class PortalRouteTestCase(RouteTestCase):
         self.assertEqual(response.status_code, 400)
         self.assertIn("Ce lien n'est plus valable",
             html.unescape(response.text))
+
+    def test_consents_asked_and_asked_again(self):
+        """A client accepts the workshop's terms before anything else, and
+        again when the workshop publishes a new version"""
+        client = self.client()
+        workshop = 'peinture-roche'
+        response = self.login(client, email='nina@roche.example',
+            workshop=workshop)
+        response = client.get(self.url('documents', workshop))
+        self.assertEqual(response.status_code, 303)
+        self.assertTrue(response.location.endswith('/consents'))
+        response = client.get(self.url('consents', workshop))
+        self.assertIn('Conditions générales de vente', response.text)
+        token = CSRF.search(response.text).group(1)
+
+        def consents():
+            with Transaction().start(DB_NAME, 0):
+                Consent = Pool().get('saas.consent')
+                return [(c.document.name, c.version, c.channel, c.ip_address)
+                    for c in Consent.search([
+                            ('party.name', '=', "Atelier Nina Roche")])]
+
+        # Not ticked: refused, nothing recorded.
+        response = client.post(self.url('consents', workshop),
+            data={'csrf_token': token})
+        self.assertEqual(response.status_code, 400)
+        self.assertIn('Cochez chaque document', response.text)
+        self.assertEqual(consents(), [])
+
+        with Transaction().start(DB_NAME, 0):
+            Document = Pool().get('saas.consent.document')
+            document, = Document.search([
+                    ('name', '=', "Conditions générales de vente")])
+            document_id = document.id
+        response = client.post(self.url('consents', workshop),
+            data={'csrf_token': token, 'document': str(document_id)},
+            environ_base={'REMOTE_ADDR': '192.0.2.10'})
+        self.assertEqual(response.status_code, 303)
+        self.assertEqual(consents(), [
+                ("Conditions générales de vente", 1, 'portal', '192.0.2.10')])
+        self.assertEqual(
+            client.get(self.url('documents', workshop)).status_code, 200)
+
+        with Transaction().start(DB_NAME, 0) as transaction:
+            Document = Pool().get('saas.consent.document')
+            Document.new_version([Document(document_id)])
+            transaction.commit()
+        response = client.get(self.url('documents', workshop))
+        self.assertEqual(response.status_code, 303)
+        self.assertTrue(response.location.endswith('/consents'))
