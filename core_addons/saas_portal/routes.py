@@ -34,6 +34,14 @@ TEMPLATES = Environment(
     autoescape=select_autoescape(['html']),
     trim_blocks=True, lstrip_blocks=True)
 
+
+
+def add_template_dir(path):
+    "Let an addon's templates (which may extend base.html) be found first."
+    if path not in TEMPLATES.loader.searchpath:
+        TEMPLATES.loader.searchpath.insert(0, path)
+
+
 # Notices shown once after a redirection (?notice=...).
 NOTICES = {
     'signed_out': 'msg_portal_signed_out',

@@ -2,7 +2,7 @@
 // A workshop's colours come from /<db>/portal/<workshop>/theme.css as CSS
 // variables (r g b), so one stylesheet serves every workshop.
 module.exports = {
-  content: ['./templates/**/*.html'],
+  content: ['./templates/**/*.html', '../../addons/*/templates/**/*.html'],
   theme: {
     extend: {
       colors: {
