@@ -262,4 +262,12 @@ FR = {
     'Fill the Party': "Compléter le tiers",
     'Search Again': "Nouvelle recherche",
     'Search': "Rechercher",
+    # Confidential emails
+    'Confidential': "Confidentiel",
+    'The email holds a secret (a temporary password, a link to choose a '
+    'password): only the server reads its content, to send it; people see '
+    'who it went to and when.':
+        "L'e-mail contient un secret (un mot de passe temporaire, un lien "
+        "pour choisir un mot de passe) : seul le serveur lit son contenu, "
+        "pour l'envoyer ; on voit à qui et quand il est parti.",
 }

@@ -69,6 +69,12 @@ class Email(ModelSQL, ModelView):
         "a new owner): it leaves through Atelier's mail server, not through "
         "the workshop's provider.")
 
+    confidential = fields.Boolean(
+        "Confidential", readonly=True,
+        help="The email holds a secret (a temporary password, a link to "
+        "choose a password): only the server reads its content, to send "
+        "it; people see who it went to and when.")
+
     @classmethod
     def __setup__(cls):
         super().__setup__()
@@ -95,6 +101,28 @@ class Email(ModelSQL, ModelView):
     @staticmethod
     def default_platform():
         return False
+
+    @staticmethod
+    def default_confidential():
+        return False
+
+    @classmethod
+    def read(cls, ids, fields_names):
+        result = super().read(ids, fields_names)
+        hidden = {'body', 'message'} & set(fields_names)
+        if Transaction().check_access and hidden:
+            with without_check_access():
+                confidential = {e.id for e in cls.browse(
+                            [v['id'] for v in result]) if e.confidential}
+            cache = Transaction().get_cache().get(cls.__name__)
+            for values in result:
+                if values['id'] in confidential:
+                    for name in hidden:
+                        values[name] = None
+                    if cache and values['id'] in cache:
+                        for name in hidden:
+                            cache[values['id']][name] = None
+        return result
 
     def get_rec_name(self, name):
         return self.subject or self.message_id or str(self.id)
@@ -124,14 +152,16 @@ class Email(ModelSQL, ModelView):
             self.message, policy=email.policy.default)
 
     @classmethod
-    def queue(cls, company, messages, platform=False):
+    def queue(cls, company, messages, platform=False, confidential=False):
         """Store the EmailMessage `messages` of `company` in the outbox and
         push their sending to the task queue; return the emails.
-        With `platform`, they leave through Atelier's mail server."""
+        With `platform`, they leave through Atelier's mail server; with
+        `confidential`, nobody but the server reads their content."""
         with without_check_access():
             emails = [cls.from_message(company, m) for m in messages]
             for email_ in emails:
                 email_.platform = platform
+                email_.confidential = confidential
             cls.save(emails)
         cls.__queue__.deliver(emails)
         return emails

@@ -42,15 +42,23 @@ class User(AuditMixin, metaclass=PoolMeta):
             user.password_reset = gen_password(length=max(length, 12))
             user.password_reset_expire = dt.datetime.now() + WELCOME_TIMEOUT
         cls.save(users)
-        from_ = config.get('email', 'from')
         for user in users:
-            if not user.email:
-                continue
-            msg, title = get_email('saas.email_welcome', user, user.languages)
-            set_from_header(msg, from_, from_)
-            msg['To'] = user.email
-            msg['Subject'] = title
-            send_message_transactional(msg, strict=True)
+            if user.email:
+                cls._send_welcome_message(user, user._welcome_message())
+
+    def _welcome_message(self):
+        "The welcome email of the user, with its temporary password."
+        from_ = config.get('email', 'from')
+        msg, title = get_email('saas.email_welcome', self, self.languages)
+        set_from_header(msg, from_, from_)
+        msg['To'] = self.email
+        msg['Subject'] = title
+        return msg
+
+    @classmethod
+    def _send_welcome_message(cls, user, msg):
+        "Send at once with Tryton's mail settings (the connector queues it)."
+        send_message_transactional(msg, strict=True)
 
 
 class WelcomeEmail(EmailResetPassword):

@@ -219,7 +219,10 @@ class User(TenantOwnedMixin, metaclass=PoolMeta):
             # From the workshop's own email provider when it chose one,
             # else through Atelier's mail server: never left in an outbox.
             provider, _ = Setting.provider_for(user.company, 'email')
-            Email.queue(user.company, [msg], platform=not provider)
+            # Confidential: whoever reads the outbox must not be able to
+            # set the client's password with the link.
+            Email.queue(user.company, [msg], platform=not provider,
+                confidential=True)
 
     @classmethod
     def portal_set_password(cls, company, email, token, password):
