@@ -270,4 +270,38 @@ FR = {
         "L'e-mail contient un secret (un mot de passe temporaire, un lien "
         "pour choisir un mot de passe) : seul le serveur lit son contenu, "
         "pour l'envoyer ; on voit à qui et quand il est parti.",
+    # Powder catalogue
+    'Powder Catalogue': "Catalogue de poudres",
+    'Thermopoudre (demo catalogue, offline)':
+        "Thermopoudre (catalogue de démonstration, hors ligne)",
+    "Supplier's PrestaShop shop (webservice)":
+        "Boutique PrestaShop du fournisseur (webservice)",
+    'The powder catalogue setting has no "%(key)s": fill it in the '
+    'connector settings.':
+        "Le paramétrage du catalogue de poudres n'a pas de « %(key)s » : "
+        "renseignez-le dans le paramétrage des connecteurs.",
+    'The reference "%(reference)s" cannot be searched in the catalogue: '
+    'remove its brackets, vertical bars, percent signs and commas.':
+        "La référence « %(reference)s » ne peut pas être cherchée dans le "
+        "catalogue : retirez-en les crochets, barres verticales, signes "
+        "pour cent et virgules.",
+    'The catalogue "%(service)s" cannot be reached; try again later.':
+        "Le catalogue « %(service)s » est injoignable ; réessayez plus tard.",
+    'The catalogue "%(service)s" cannot be reached (HTTP error '
+    '%(status)s); try again later.':
+        "Le catalogue « %(service)s » est injoignable (erreur HTTP "
+        "%(status)s) ; réessayez plus tard.",
+    'The catalogue "%(service)s" refused the webservice key: check '
+    '"ws_key" in the connector settings (the key must be active and allowed '
+    'to read products, product features and feature values).':
+        "Le catalogue « %(service)s » a refusé la clé du webservice : "
+        "vérifiez « ws_key » dans le paramétrage des connecteurs (la clé "
+        "doit être active et autorisée à lire les produits, les "
+        "caractéristiques et leurs valeurs).",
+    'The catalogue "%(service)s" refused the request (HTTP error '
+    '%(status)s). %(detail)s':
+        "Le catalogue « %(service)s » a refusé la demande (erreur HTTP "
+        "%(status)s). %(detail)s",
+    'The catalogue "%(service)s" sent an answer that cannot be read.':
+        "Le catalogue « %(service)s » a envoyé une réponse illisible.",
 }

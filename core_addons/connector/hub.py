@@ -17,7 +17,7 @@ ENTRY_POINT_GROUP = 'atelier.connectors'
 
 @dataclass(frozen=True)
 class Provider:
-    capability: str  # 'email', 'company_register', 'vat'
+    capability: str  # 'email', 'company_register', 'vat', 'powder_catalogue'
     name: str  # unique per capability, e.g. 'smtp', 'outbox'
     label: str  # shown in the provider choice
     credentials: tuple = ()  # names of the credential fields
@@ -62,6 +62,20 @@ class Specs:
     def atelier_check_vat(self, provider, credentials, vat_number):
         """If `provider` is yours: return a dict with keys valid (bool),
         country_code, number, name, address."""
+
+    @hookspec(firstresult=True)
+    def atelier_lookup_powder(self, provider, credentials, reference):
+        """If `provider` is yours: find the powder of the supplier's
+        catalogue with the reference `reference`; return None if unknown,
+        else a dict with keys brand, reference, name (str), powder_type
+        (epoxy, polyester, epoxy_polyester, polyurethane, acrylic, primer
+        or varnish), ral (e.g. 'RAL 7016'), finish (matt, satin, gloss,
+        textured, metallic, sanded or hammered), specific_gravity
+        (Decimal), thickness (int, micrometres), efficiency (Decimal
+        fraction), cure_temperature (int, degrees Celsius), cure_minutes
+        (int), price_per_kg (Decimal, EUR excl. VAT), formats (list of
+        dicts with keys weight and tare, Decimal kg) and url (the product
+        page); a value the catalogue does not give is None."""
 
 
 def builtin_plugins():

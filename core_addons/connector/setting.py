@@ -15,6 +15,7 @@ CAPABILITIES = [
     ('email', "Email"),
     ('company_register', "Company Register"),
     ('vat', "VAT Number Check"),
+    ('powder_catalogue', "Powder Catalogue"),
     ]
 
 class Setting(ModelSQL, ModelView):

@@ -7,15 +7,21 @@
   shape documented by the API (fictitious companies);
 - ViesServer: SOAP 1.1 like the VIES checkVat service of the European
   Commission; serves the WSDL (its address pointing at itself) on GET and
-  answers checkVat on POST.
+  answers checkVat on POST;
+- PrestaShopServer: XML like the webservice of a PrestaShop shop (/api/...,
+  HTTP Basic auth with the webservice key), the products of a fictitious
+  powder supplier with their features.
 
-Both listen on 127.0.0.1 on a free port in a thread, record the requests they
+All listen on 127.0.0.1 on a free port in a thread, record the requests they
 get (``requests``) and can be told to fail (``fail_status`` for an HTTP error,
 ``fault`` for a SOAP fault, ``delay`` to answer late). Use them as context
 managers. ``closed_port_url()`` gives a URL where nothing listens.
 """
+import base64
+import functools
 import json
 import os
+import re
 import socket
 import threading
 import time
@@ -45,12 +51,14 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format, *args):
         pass
 
-    def _send(self, status, body, content_type):
+    def _send(self, status, body, content_type, headers=None):
         if isinstance(body, str):
             body = body.encode('utf-8')
         try:
             self.send_response(status)
             self.send_header('Content-Type', content_type)
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
             self.send_header('Content-Length', str(len(body)))
             self.end_headers()
             self.wfile.write(body)
@@ -69,8 +77,8 @@ class _Handler(BaseHTTPRequestHandler):
                 })
         if server.delay:
             time.sleep(server.delay)
-        status, body, content_type = server.answer(method, self.path, body)
-        self._send(status, body, content_type)
+        # answer() gives (status, body, content type[, headers])
+        self._send(*server.answer(method, self.path, body))
 
     def do_GET(self):
         self._handle('GET')
@@ -342,3 +350,310 @@ class ViesServer(LocalServer):
             country_code=_escape(country_code), number=_escape(number),
             valid='true' if registered else 'false',
             name=_escape(name), address=_escape(address)), xml
+
+
+# --- PrestaShop webservice --------------------------------------------------
+
+PRESTASHOP_KEY = 'TPW3BSERV1CEK3YF0RATEL1ERT3STS00'  # 32 characters
+PS_XML = 'text/xml;charset=utf-8'
+PS_HEADERS = {'PSWS-Version': '8.1.7', 'Execution-Time': '0.012'}
+PS_REALM = ('Basic realm="Welcome to PrestaShop Webservice, please enter the '
+    'authentication key as the login. No password required."')
+# feature id -> (French name, English name)
+PS_FEATURES = {
+    1: ("Type de poudre", "Powder type"),
+    2: ("RAL", "RAL"),
+    3: ("Finition", "Finish"),
+    4: ("Densité", "Specific gravity"),
+    5: ("Épaisseur conseillée (µm)", "Recommended thickness (µm)"),
+    6: ("Rendement", "Efficiency"),
+    7: ("Température de cuisson (°C)", "Curing temperature (°C)"),
+    8: ("Durée de cuisson (min)", "Curing time (min)"),
+    9: ("Conditionnement", "Packaging"),
+    10: ("Usage", "Use"),
+    }
+# feature value id -> (feature id, custom, French value, English value)
+PS_FEATURE_VALUES = {
+    11: (1, 0, "Polyester", "Polyester"),
+    12: (1, 0, "Époxy", "Epoxy"),
+    13: (1, 0, "Vernis", "Varnish"),
+    21: (2, 1, "7016", "7016"),
+    22: (2, 1, "RAL 7035 Gris clair", "RAL 7035 Light grey"),
+    31: (3, 0, "Brillant", "Gloss"),
+    32: (3, 0, "Sablé", "Fine texture"),
+    41: (4, 1, "1,45", "1.45"),
+    42: (4, 1, "1,62", "1.62"),
+    43: (4, 1, "1,2", "1.2"),
+    51: (5, 0, "70", "70"),
+    52: (5, 0, "60 µm", "60 µm"),
+    61: (6, 0, "65 %", "65 %"),
+    62: (6, 0, "0,7", "0.7"),
+    71: (7, 0, "180", "180"),
+    72: (7, 0, "180 °C", "180 °C"),
+    81: (8, 0, "15", "15"),
+    82: (8, 0, "15 min", "15 min"),
+    91: (9, 0, "Carton 20 kg (tare 0,6 kg)", "20 kg box (tare 0.6 kg)"),
+    92: (9, 0, "Carton 25 kg (tare 0,7 kg)", "25 kg box (tare 0.7 kg)"),
+    101: (10, 0, "Extérieur", "Outdoor"),
+    }
+PS_PRODUCTS = [{
+        # sold by the 20 kg box, its unit price by kg (PrestaShop 1.7 way)
+        'id': 101, 'reference': 'TP-7016-BR',
+        'name': ("Polyester RAL 7016 gris anthracite brillant",
+            "Polyester RAL 7016 anthracite grey gloss"),
+        'link_rewrite': ("polyester-ral-7016-gris-anthracite-brillant",
+            "polyester-ral-7016-anthracite-grey-gloss"),
+        'price': '258.000000', 'unity': 'kg', 'unit_price_ratio': '20.000000',
+        'features': [(1, 11), (2, 21), (3, 31), (4, 41), (5, 51), (6, 61),
+            (7, 71), (8, 81), (9, 92), (9, 91), (10, 101)],
+        }, {
+        # sold by the kg
+        'id': 102, 'reference': 'TP-EP-7035-BR',
+        'name': ("Époxy RAL 7035 gris clair brillant",
+            "Epoxy RAL 7035 light grey gloss"),
+        'link_rewrite': ("epoxy-ral-7035-gris-clair-brillant",
+            "epoxy-ral-7035-light-grey-gloss"),
+        'price': '9.800000', 'unity': '', 'unit_price_ratio': '0.000000',
+        'features': [(1, 12), (2, 22), (3, 31), (4, 42), (5, 52), (6, 62),
+            (7, 72), (8, 82), (9, 91)],
+        }, {
+        # by the 20 kg box with its unit price (PrestaShop 8 way), no RAL
+        'id': 103, 'reference': 'TP-VE-BR',
+        'name': ("Vernis polyester incolore brillant",
+            "Clear polyester varnish gloss"),
+        'link_rewrite': ("vernis-polyester-incolore-brillant",
+            "clear-polyester-varnish-gloss"),
+        'price': '338.000000', 'unity': 'kg', 'unit_price_ratio': '20.000000',
+        'unit_price': '16.900000',
+        'features': [(1, 13), (3, 31), (4, 43)],
+        }]
+PS_ERROR = '''<?xml version="1.0" encoding="UTF-8"?>
+<prestashop xmlns:xlink="http://www.w3.org/1999/xlink">
+<errors>
+<error>
+<code><![CDATA[{code}]]></code>
+<message><![CDATA[{message}]]></message>
+</error>
+</errors>
+</prestashop>
+'''
+
+
+def _cdata(value):
+    return '<![CDATA[%s]]>' % value
+
+
+class PrestaShopServer(LocalServer):
+    """Answers GET /api/<resource> like the webservice of a PrestaShop 8 shop
+    (XML output), for the resources products, product_features and
+    product_feature_values: a list (``display=full`` for the fields, else
+    the ids), one record (/api/products/101), the ``filter[field]``
+    operators literal ``[x]`` (case-insensitive) and OR ``[x|y]``.
+
+    The key (``keys`` maps each key to the resources it may read) is the
+    login of HTTP Basic auth or the ``ws_key`` parameter. Languages: 1 is
+    French, 2 English. ``broken`` makes every answer truncated XML."""
+
+    RESOURCES = {
+        'products': 'product',
+        'product_features': 'product_feature',
+        'product_feature_values': 'product_feature_value',
+        }
+
+    def __init__(self):
+        super().__init__()
+        self.broken = False
+        self.keys = {PRESTASHOP_KEY: set(self.RESOURCES)}
+        self.products = [dict(p) for p in PS_PRODUCTS]
+        self.features = dict(PS_FEATURES)
+        self.feature_values = dict(PS_FEATURE_VALUES)
+
+    def resource_requests(self):
+        "The (resource path, params) of each request received."
+        result = []
+        for request in self.requests:
+            split = urllib.parse.urlsplit(request['path'])
+            result.append((split.path, dict(urllib.parse.parse_qsl(
+                            split.query))))
+        return result
+
+    # rendering
+
+    def start(self):
+        super().start()
+        # kept: a late answer (timeout tests) may come after stop()
+        self.base_url = self.url
+        return self
+
+    def _href(self, resource, id_):
+        return '%s/api/%s/%s' % (self.base_url, resource, id_)
+
+    def _languages(self, values):
+        return ''.join(
+            '<language id="%s" xlink:href="%s">%s</language>' % (
+                i, self._href('languages', i), _cdata(v))
+            for i, v in enumerate(values, 1))
+
+    def _product(self, product):
+        features = ''.join(
+            '<product_feature xlink:href="%s"><id>%s</id>'
+            '<id_feature_value xlink:href="%s">%s</id_feature_value>'
+            '</product_feature>' % (
+                self._href('product_features', f), _cdata(f),
+                self._href('product_feature_values', v), _cdata(v))
+            for f, v in product['features'])
+        return ''.join([
+                '<product>',
+                '<id>%s</id>' % _cdata(product['id']),
+                '<id_manufacturer xlink:href="%s">%s</id_manufacturer>' % (
+                    self._href('manufacturers', 3), _cdata(3)),
+                '<id_supplier>%s</id_supplier>' % _cdata(0),
+                '<id_category_default xlink:href="%s">%s'
+                '</id_category_default>' % (
+                    self._href('categories', 12), _cdata(12)),
+                '<manufacturer_name notFilterable="true">%s'
+                '</manufacturer_name>' % _cdata('Thermopoudre'),
+                '<type notFilterable="true">%s</type>' % _cdata('simple'),
+                '<reference>%s</reference>' % _cdata(product['reference']),
+                '<ean13>%s</ean13>' % _cdata(''),
+                '<weight>%s</weight>' % _cdata('20.600000'),
+                '<price>%s</price>' % _cdata(product['price']),
+                '<wholesale_price>%s</wholesale_price>' % _cdata('0.000000'),
+                '<unity>%s</unity>' % _cdata(product['unity']),
+                '<unit_price_ratio>%s</unit_price_ratio>' % _cdata(
+                    product['unit_price_ratio']),
+                '<unit_price>%s</unit_price>' % _cdata(
+                    product.get('unit_price', '0.000000')),
+                '<active>%s</active>' % _cdata(1),
+                '<link_rewrite>%s</link_rewrite>' % self._languages(
+                    product['link_rewrite']),
+                '<name>%s</name>' % self._languages(product['name']),
+                '<description>%s</description>' % self._languages(
+                    ['<p>Poudre thermodurcissable.</p>',
+                        '<p>Thermosetting powder.</p>']),
+                '<associations>',
+                '<categories nodeType="category" api="categories">'
+                '<category xlink:href="%s"><id>%s</id></category>'
+                '</categories>' % (self._href('categories', 12), _cdata(12)),
+                '<product_features nodeType="product_feature" '
+                'api="product_features">%s</product_features>' % features,
+                '</associations>',
+                '</product>'])
+
+    def _feature(self, id_):
+        return (
+            '<product_feature><id>%s</id><position>%s</position>'
+            '<name>%s</name></product_feature>' % (
+                _cdata(id_), _cdata(id_ - 1),
+                self._languages(self.features[id_])))
+
+    def _feature_value(self, id_):
+        feature, custom, *values = self.feature_values[id_]
+        return (
+            '<product_feature_value><id>%s</id>'
+            '<id_feature xlink:href="%s">%s</id_feature>'
+            '<custom>%s</custom><value>%s</value>'
+            '</product_feature_value>' % (
+                _cdata(id_), self._href('product_features', feature),
+                _cdata(feature), _cdata(custom), self._languages(values)))
+
+    def _records(self, resource):
+        "(id, fields for the filters, renderer) of `resource`."
+        if resource == 'products':
+            return [(p['id'], {'id': str(p['id']),
+                        'reference': p['reference']},
+                    functools.partial(self._product, p))
+                for p in self.products]
+        if resource == 'product_features':
+            return [(i, {'id': str(i)}, functools.partial(self._feature, i))
+                for i in sorted(self.features)]
+        return [(i, {'id': str(i), 'id_feature': str(v[0])},
+                functools.partial(self._feature_value, i))
+            for i, v in sorted(self.feature_values.items())]
+
+    @staticmethod
+    def _document(content):
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<prestashop xmlns:xlink="http://www.w3.org/1999/xlink">\n'
+            '%s\n</prestashop>\n' % content)
+
+    def _error(self, status, code, message, headers=None):
+        return status, PS_ERROR.format(code=code, message=message), PS_XML, \
+            dict(PS_HEADERS, **(headers or {}))
+
+    # answering
+
+    def _key(self, params):
+        authorization = self.headers_of_last_request.get('Authorization', '')
+        if authorization.startswith('Basic '):
+            try:
+                login = base64.b64decode(authorization[6:]).decode('utf-8')
+            except ValueError:
+                login = ''
+            return login.split(':', 1)[0]
+        return params.get('ws_key')
+
+    @property
+    def headers_of_last_request(self):
+        return self.requests[-1]['headers']
+
+    def answer(self, method, path, body):
+        if self.fail_status:
+            return (self.fail_status,
+                '<html><body>Service Unavailable</body></html>', 'text/html')
+        split = urllib.parse.urlsplit(path)
+        params = dict(urllib.parse.parse_qsl(split.query))
+        key = self._key(params)
+        realm = {'WWW-Authenticate': PS_REALM}
+        if not key:
+            return self._error(401, 17, 'Authentication key is empty', realm)
+        if len(key) != 32:
+            return self._error(
+                401, 18, 'Invalid authentication key format', realm)
+        if key not in self.keys:
+            return self._error(
+                401, 19, 'Authentication key does not exist', realm)
+        parts = [p for p in split.path.split('/') if p]
+        if not parts or parts[0] != 'api' or len(parts) > 3:
+            return self._error(404, 0, 'Not found')
+        if len(parts) == 1:
+            return self._error(400, 22, 'Resource of type "" does not exist')
+        resource = parts[1]
+        if resource not in self.RESOURCES:
+            return self._error(
+                400, 22, 'Resource of type "%s" does not exist' % resource)
+        if resource not in self.keys[key]:
+            return self._error(401, 26, 'Resource of type "%s" is not '
+                'allowed with this authentication key' % resource)
+        if method != 'GET':
+            return self._error(405, 0, 'Method Not Allowed')
+        if self.broken:
+            return 200, '<?xml version="1.0"?>\n<prestashop><products><pro', \
+                PS_XML, PS_HEADERS
+        records = self._records(resource)
+        node = self.RESOURCES[resource]
+        if len(parts) == 3:
+            for id_, _, render in records:
+                if parts[2] == str(id_):
+                    return 200, self._document(render()), PS_XML, PS_HEADERS
+            return self._error(404, 87, 'There is no %s with ID "%s"' % (
+                    node, parts[2]))
+        for name, value in params.items():
+            if not name.startswith('filter['):
+                continue
+            field = name[len('filter['):-1]
+            match = re.fullmatch(r'\[([^\[\]%,]*)\]', value)
+            if not match:
+                return self._error(
+                    400, 0, 'Unsupported filter "%s"' % value)
+            wanted = {v.casefold() for v in match.group(1).split('|')}
+            records = [r for r in records
+                if r[1].get(field, '').casefold() in wanted]
+        if params.get('display') == 'full':
+            items = ''.join(render() for _, _, render in records)
+        else:
+            items = ''.join('<%s id="%s" xlink:href="%s"/>' % (
+                    node, id_, self._href(resource, id_))
+                for id_, _, _ in records)
+        return 200, self._document('<%s>%s</%s>' % (
+                resource, items, resource)), PS_XML, PS_HEADERS

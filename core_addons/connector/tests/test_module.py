@@ -254,6 +254,36 @@ class ConnectorTestCase(CompanyTestMixin, ModuleTestCase):
         self.assertEqual(Email(email.id).state, 'sent')
 
     @with_transaction()
+    def test_powder_catalogue_setting(self):
+        "The powder catalogue is a capability: demo by default, or PrestaShop"
+        pool = Pool()
+        Setting = pool.get('connector.setting')
+        company = create_company()
+        self.assertIn(
+            ('powder_catalogue', "Powder Catalogue"),
+            Setting.fields_get(['capability'])['capability']['selection'])
+        with set_company(company):
+            powder = hub.call(
+                'powder_catalogue', 'atelier_lookup_powder',
+                company=company, reference='TP-9010-MA')
+            self.assertEqual(powder['ral'], 'RAL 9010')
+            self.assertEqual(powder['finish'], 'matt')
+
+            setting = Setting()
+            setting.capability = 'powder_catalogue'
+            setting.on_change_capability()
+            self.assertEqual(setting.provider, 'thermopoudre_demo')
+            providers = dict(setting.get_providers())
+            self.assertEqual(
+                providers['thermopoudre_demo'],
+                "Thermopoudre (demo catalogue, offline)")
+            self.assertIn('prestashop', providers)
+            setting.provider = 'prestashop'
+            setting.on_change_provider()
+            self.assertEqual(
+                [c.key for c in setting.credentials], ['base_url', 'ws_key'])
+
+    @with_transaction()
     def test_unique_setting(self):
         "A workshop has one provider per capability"
         company = create_company()
