@@ -1,0 +1,168 @@
+# This file is part of Atelier. See the COPYRIGHT file at the top level of
+# this repository for the full copyright notices and license terms.
+"""A workshop's pricing and quoting settings (one record per workshop)."""
+from decimal import Decimal
+
+from trytond.model import ModelSQL, ModelView, Unique, fields
+from trytond.modules.saas.tenant import TenantOwnedMixin
+from trytond.pool import Pool
+from trytond.pyson import Eval, Id
+from trytond.transaction import Transaction, without_check_access
+
+from .pricing import Settings
+
+PERCENT = (5, 2)
+MONEY = (16, 2)
+
+
+class Configuration(TenantOwnedMixin, ModelSQL, ModelView):
+    "Powder Coating Settings"
+    __name__ = 'powder_coating.configuration'
+    __string__ = "Powder Coating Settings"
+
+    hourly_rate = fields.Numeric("Hourly Rate", digits=MONEY, required=True,
+        domain=[('hourly_rate', '>=', 0)],
+        help="The cost of one hour of labour, excluding VAT.")
+    powder_margin = fields.Numeric("Powder Margin (%)", digits=PERCENT,
+        required=True, domain=[('powder_margin', '>=', 0)],
+        help="Added to the cost of the powder used.")
+    labour_margin = fields.Numeric("Labour Margin (%)", digits=PERCENT,
+        required=True, domain=[('labour_margin', '>=', 0)],
+        help="Added to the cost of labour.")
+    fixed_fee = fields.Numeric("Fixed Fee", digits=MONEY, required=True,
+        domain=[('fixed_fee', '>=', 0)],
+        help="Added once to every quote (handling, file).")
+    consumables_rate = fields.Numeric("Consumables and Energy per m²",
+        digits=(16, 4), required=True,
+        domain=[('consumables_rate', '>=', 0)],
+        help="Per square metre and per coat: gas, electricity, hooks.")
+    sandblasting_rate = fields.Numeric("Sandblasting per m²", digits=MONEY,
+        required=True, domain=[('sandblasting_rate', '>=', 0)])
+    masking_rate = fields.Numeric("Masking per Part", digits=MONEY,
+        required=True, domain=[('masking_rate', '>=', 0)])
+    vat_rate = fields.Numeric("VAT Rate (%)", digits=PERCENT, required=True,
+        domain=[('vat_rate', '>=', 0)])
+    quote_validity = fields.Integer("Quote Validity (days)", required=True,
+        domain=[('quote_validity', '>', 0)],
+        help="A sent quote not signed within this delay expires.")
+    reminder_first = fields.Integer("First Reminder (days)", required=True,
+        domain=[('reminder_first', '>', 0)],
+        help="Days after sending to remind the client of an unsigned quote.")
+    reminder_second = fields.Integer("Second Reminder (days)", required=True,
+        domain=[('reminder_second', '>', 0)])
+    quote_sequence = fields.Many2One('ir.sequence', "Quote Sequence",
+        required=True,
+        domain=[
+            ('sequence_type', '=', Id('powder_coating', 'sequence_type_quote')),
+            ('company', 'in', [Eval('company', -1), None]),
+            ],
+        help="Numbers the workshop's quotes (DEV-2026-0001 by default).")
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        t = cls.__table__()
+        cls._sql_constraints += [
+            ('company_unique', Unique(t, t.company),
+                'powder_coating.msg_configuration_unique'),
+            ]
+
+    @staticmethod
+    def default_hourly_rate():
+        return Decimal('45')
+
+    @staticmethod
+    def default_powder_margin():
+        return Decimal('30')
+
+    @staticmethod
+    def default_labour_margin():
+        return Decimal('20')
+
+    @staticmethod
+    def default_fixed_fee():
+        return Decimal('0')
+
+    @staticmethod
+    def default_consumables_rate():
+        return Decimal('0.80')
+
+    @staticmethod
+    def default_sandblasting_rate():
+        return Decimal('12')
+
+    @staticmethod
+    def default_masking_rate():
+        return Decimal('3')
+
+    @staticmethod
+    def default_vat_rate():
+        return Decimal('20')
+
+    @staticmethod
+    def default_quote_validity():
+        return 30
+
+    @staticmethod
+    def default_reminder_first():
+        return 2
+
+    @staticmethod
+    def default_reminder_second():
+        return 7
+
+    def get_rec_name(self, name):
+        return self.company.rec_name if self.company else ''
+
+    @classmethod
+    def get(cls, company=None, create=False):
+        """The settings of `company` (the context's by default). Until the
+        workshop saves its own, the defaults apply; with `create` they are
+        saved (with the workshop's quote sequence) the first time."""
+        if company is None:
+            company = Transaction().context.get('company')
+        if company is None:
+            return None
+        with without_check_access():
+            records = cls.search([('company', '=', int(company))], limit=1)
+            if records:
+                return records[0]
+            if not create:
+                values = cls.default_get(list(cls._fields), with_rec_name=False)
+                values['company'] = int(company)
+                return cls(**values)
+            with Transaction().set_context(company=int(company)):
+                record = cls(company=int(company),
+                    quote_sequence=cls.create_quote_sequence(int(company)))
+                record.save()
+        return record
+
+    @classmethod
+    def create_quote_sequence(cls, company):
+        "The workshop's own quote numbering: DEV-2026-0001."
+        pool = Pool()
+        Sequence = pool.get('ir.sequence')
+        ModelData = pool.get('ir.model.data')
+        sequence, = Sequence.create([{
+                    'name': "Devis",
+                    'sequence_type': ModelData.get_id(
+                        'powder_coating', 'sequence_type_quote'),
+                    'company': company,
+                    'prefix': 'DEV-${year}-',
+                    'padding': 4,
+                    }])
+        return sequence
+
+    @property
+    def pricing(self):
+        "The settings as the pure pricing module takes them."
+        hundred = Decimal(100)
+        return Settings(
+            hourly_rate=self.hourly_rate,
+            powder_margin=self.powder_margin / hundred,
+            labour_margin=self.labour_margin / hundred,
+            fixed_fee=self.fixed_fee,
+            consumables_rate=self.consumables_rate,
+            sandblasting_rate=self.sandblasting_rate,
+            masking_rate=self.masking_rate,
+            vat_rate=self.vat_rate / hundred)
