@@ -1,0 +1,335 @@
+# French strings of the powder_coating addon (thermolaquage: RAL shades,
+# powders, quotes, signature journal, projects), by English msgid (see
+# i18n/fill_po.py). A msgid used in several places (e.g. 'Powder', 'Part',
+# 'Quote') gets one translation that fits all of them.
+FR = {
+    # Menus and actions
+    'Powder Coating': "Thermolaquage",
+    'Quotes': "Devis",
+    'Powders': "Poudres",
+    'RAL Shades': "Teintes RAL",
+    'Signature Journal': "Journal des signatures",
+    'Projects': "Projets",
+    'Settings': "Réglages",
+    'Quote Settings': "Réglages des devis",
+    'Sign the Quote': "Signer le devis",
+    'Expire Quotes': "Faire expirer les devis",
+
+    # Models
+    'Powder Coating Settings': "Réglages du thermolaquage",
+    'Powder': "Poudre",
+    'Powder Format': "Conditionnement de poudre",
+    'Project': "Projet",
+    'Project Part': "Pièce du projet",
+    'Quote': "Devis",
+    'Quote Part': "Pièce du devis",
+    'Sign Quote': "Signer le devis",
+    'Quote Signature': "Signature de devis",
+    'RAL Shade': "Teinte RAL",
+    'User in companies': "Utilisateur dans les sociétés",
+
+    # Common fields
+    'Company': "Société",
+    'Name': "Nom",
+    'Code': "Code",
+    'Number': "Numéro",
+    'State': "État",
+    'Date': "Date",
+    'Currency': "Devise",
+    'Client': "Client",
+    'Part': "Pièce",
+    'Parts': "Pièces",
+    'Quantity': "Quantité",
+    'Coats': "Couches",
+    'Total': "Total",
+    'Surface': "Surface",
+    'Signature': "Signature",
+    'Signed by': "Signé par",
+    'Reference': "Référence",
+    'Type': "Type",
+    'The workshop this record belongs to; other workshops never see it.':
+        "L'atelier auquel appartient cet enregistrement ; les autres "
+        "ateliers ne le voient jamais.",
+
+    # Quote settings
+    'Consumables and Energy per m²': "Consommables et énergie par m²",
+    'Fixed Fee': "Forfait",
+    'Hourly Rate': "Taux horaire",
+    'Labour Margin (%)': "Marge sur la main-d'œuvre (%)",
+    'Masking per Part': "Masquage par pièce",
+    'Powder Margin (%)': "Marge sur la poudre (%)",
+    'Quote Sequence': "Séquence des devis",
+    'Quote Validity (days)': "Validité des devis (jours)",
+    'First Reminder (days)': "Première relance (jours)",
+    'Second Reminder (days)': "Deuxième relance (jours)",
+    'Sandblasting per m²': "Sablage par m²",
+    'VAT Rate (%)': "Taux de TVA (%)",
+    'Prices': "Prix",
+    'Per square metre and per coat: gas, electricity, hooks.':
+        "Par mètre carré et par couche : gaz, électricité, crochets.",
+    'Added once to every quote (handling, file).':
+        "Ajouté une fois à chaque devis (manutention, frais de dossier).",
+    'The cost of one hour of labour, excluding VAT.':
+        "Le coût d'une heure de main-d'œuvre, hors TVA.",
+    'Added to the cost of labour.':
+        "Ajoutée au coût de la main-d'œuvre.",
+    'Added to the cost of the powder used.':
+        "Ajoutée au coût de la poudre utilisée.",
+    "Numbers the workshop's quotes (DEV-2026-0001 by default).":
+        "Numérote les devis de l'atelier (DEV-2026-0001 par défaut).",
+    'A sent quote not signed within this delay expires.':
+        "Un devis envoyé qui n'est pas signé dans ce délai expire.",
+    'Days after sending to remind the client of an unsigned quote.':
+        "Nombre de jours après l'envoi avant de relancer le client pour un "
+        "devis non signé.",
+
+    # Powders
+    'Brand': "Marque",
+    'Computed Coverage (m²/kg)': "Couverture calculée (m²/kg)",
+    'Coverage Used (m²/kg)': "Couverture retenue (m²/kg)",
+    'Coverage (m²/kg)': "Couverture (m²/kg)",
+    'Cure Time (min)': "Durée de cuisson (min)",
+    'Cure Temperature (°C)': "Température de cuisson (°C)",
+    'Transfer Efficiency (%)': "Rendement de transfert (%)",
+    'Finish': "Finition",
+    'Formats': "Conditionnements",
+    'Price per kg': "Prix au kg",
+    'Swatch': "Aperçu",
+    'Specific Gravity': "Densité",
+    'Recommended Thickness (µm)': "Épaisseur conseillée (µm)",
+    'Supplier Page': "Page du fournisseur",
+    'Box Tare (kg)': "Tare du carton (kg)",
+    'Net Weight (kg)': "Poids net (kg)",
+    'Application': "Application",
+    'Purchase': "Achats",
+    'Import from the Catalogue': "Importer depuis le catalogue",
+    'Leave empty to use the coverage computed from gravity, thickness and '
+    'efficiency; fill to use your own measure.':
+        "Laissez vide pour utiliser la couverture calculée à partir de la "
+        "densité, de l'épaisseur et du rendement ; renseignez-la pour "
+        "utiliser votre propre mesure.",
+    'Share of the sprayed powder that stays on the part.':
+        "Part de la poudre projetée qui reste sur la pièce.",
+    'The boxes the powder comes in, with their tare (used when weighing '
+    'the stock).':
+        "Les cartons dans lesquels la poudre est livrée, avec leur tare "
+        "(utilisée pour la pesée du stock).",
+    'Purchase price excluding VAT.': "Prix d'achat hors TVA.",
+    'The supplier\'s reference: for Thermopoudre, typing it and clicking '
+    '"Import" fills the powder from the catalogue.':
+        "La référence du fournisseur : pour Thermopoudre, saisissez-la et "
+        "cliquez sur « Importer » pour remplir la poudre depuis le "
+        "catalogue.",
+    'Density of the powder (g/cm³), from its data sheet.':
+        "Densité de la poudre (g/cm³), d'après sa fiche technique.",
+    'The weight of the empty box, taken off when weighing.':
+        "Le poids du carton vide, déduit lors de la pesée.",
+    # Finishes
+    'Gloss': "Brillant",
+    'Hammered': "Martelé",
+    'Matt': "Mat",
+    'Metallic': "Métallisé",
+    'Sanded': "Sablé",
+    'Satin': "Satiné",
+    'Textured': "Texturé",
+    # Powder types
+    'Acrylic': "Acrylique",
+    'Clear Varnish': "Vernis incolore",
+    'Epoxy': "Époxy",
+    'Epoxy-Polyester': "Époxy-polyester",
+    'Polyester': "Polyester",
+    'Polyurethane': "Polyuréthane",
+    'Primer': "Primaire",
+
+    # RAL shades
+    'Colour': "Couleur",
+    'English Name': "Nom anglais",
+    'French Name': "Nom français",
+    'An sRGB approximation: the printed RAL card is the reference.':
+        "Une approximation sRGB : le nuancier RAL imprimé fait référence.",
+
+    # Quotes
+    'Notes': "Notes",
+    'Client Reference': "Référence client",
+    'Sent at': "Envoyé le",
+    'VAT': "TVA",
+    'Untaxed': "Hors taxe",
+    'Valid Until': "Valable jusqu'au",
+    'Signature and Project': "Signature et projet",
+    'Reset to Draft': "Remettre en brouillon",
+    'Refuse': "Refuser",
+    'Send': "Envoyer",
+    'Sign': "Signer",
+    'Draft': "Brouillon",
+    'Sent': "Envoyé",
+    'Accepted': "Accepté",
+    'Refused': "Refusé",
+    'Expired': "Expiré",
+    'Shown on the quote under the parts (delays, conditions).':
+        "Affichées sur le devis sous les pièces (délais, conditions).",
+    "Given when the quote is sent, from the workshop's sequence.":
+        "Attribué à l'envoi du devis, d'après la séquence de l'atelier.",
+
+    # Quote parts
+    'Consumables': "Consommables",
+    'Faces': "Faces",
+    'Labour per Part (min)': "Main-d'œuvre par pièce (min)",
+    'Labour': "Main-d'œuvre",
+    'Length (mm)': "Longueur (mm)",
+    'Width (mm)': "Largeur (mm)",
+    'Masking': "Masquage",
+    'Powder (kg)': "Poudre (kg)",
+    'Preparation': "Préparation",
+    'Sandblasting': "Sablage",
+    'Surface per Part (m²)': "Surface par pièce (m²)",
+    'Total Surface (m²)': "Surface totale (m²)",
+    'Unit Price': "Prix unitaire",
+    'Varnish': "Vernis",
+    'From Dimensions': "D'après les dimensions",
+    'Surface Typed': "Surface saisie",
+    'Coating': "Laquage",
+    'Preparation and Labour': "Préparation et main-d'œuvre",
+    'Price Breakdown': "Détail du prix",
+    'Coats of the powder: 1, 2 or 3.':
+        "Nombre de couches de poudre : 1, 2 ou 3.",
+    'From the powder; change it for a heavy part.':
+        "Reprise de la poudre ; modifiez-la pour une pièce massive.",
+    'What is coated: "Gate 2 m × 1 m", "Set of 4 rims"...':
+        "Ce qui est laqué : « Portail 2 m × 1 m », « Jeu de 4 jantes »...",
+    'Sides coated: 2 for a sheet painted on both sides.':
+        "Faces laquées : 2 pour une tôle peinte des deux côtés.",
+    'Sandblasting and masking.': "Sablage et masquage.",
+
+    # Signature
+    'Signature or Signed Scan': "Signature ou scan signé",
+    'Channel': "Canal",
+    'Signed Document': "Document signé",
+    'Document ID': "ID du document",
+    'Document Name': "Nom du document",
+    'SHA-256 of the Document': "SHA-256 du document",
+    'Image ID': "ID de l'image",
+    'IP Address': "Adresse IP",
+    'Signed at': "Signé le",
+    'Recorded by': "Enregistré par",
+    'Client Portal': "Portail client",
+    'Signed Scan (Back Office)': "Scan signé (back-office)",
+    'Sign and Accept': "Signer et accepter",
+    'Cancel': "Annuler",
+    'A PNG, JPEG or WebP image of the signature (2 MB at most).':
+        "Une image PNG, JPEG ou WebP de la signature (2 Mo au maximum).",
+    'The person who signed the quote for the client.':
+        "La personne qui a signé le devis pour le client.",
+    'Any change to the signed PDF changes this fingerprint.':
+        "Toute modification du PDF signé change cette empreinte.",
+
+    # Projects
+    'Waiting for Parts': "En attente des pièces",
+
+    # Messages
+    'A workshop has one set of quote settings.':
+        "Un atelier n'a qu'un seul jeu de réglages des devis.",
+    'The part "%(line)s" takes 1, 2 or 3 coats.':
+        "La pièce « %(line)s » reçoit 1, 2 ou 3 couches.",
+    'The length, width and number of faces of the part "%(line)s" must be '
+    'greater than zero.':
+        "La longueur, la largeur et le nombre de faces de la pièce "
+        "« %(line)s » doivent être supérieurs à zéro.",
+    'The labour time of the part "%(line)s" cannot be negative.':
+        "Le temps de main-d'œuvre de la pièce « %(line)s » ne peut pas être "
+        "négatif.",
+    'The part "%(line)s" cannot be priced: %(error)s':
+        "La pièce « %(line)s » ne peut pas être chiffrée : %(error)s",
+    'The powders of the part "%(line)s" must come from the workshop\'s own '
+    'catalogue.':
+        "Les poudres de la pièce « %(line)s » doivent provenir du catalogue "
+        "de l'atelier.",
+    'The quantity of the part "%(line)s" must be at least 1.':
+        "La quantité de la pièce « %(line)s » doit être d'au moins 1.",
+    'The surface of the part "%(line)s" must be greater than zero.':
+        "La surface de la pièce « %(line)s » doit être supérieure à zéro.",
+    'The catalogue refused the import of "%(reference)s": %(error)s':
+        "Le catalogue a refusé l'import de « %(reference)s » : %(error)s",
+    'The catalogue could not be reached to import "%(reference)s": '
+    '%(error)s Nothing was changed; try again later.':
+        "Le catalogue n'a pas pu être joint pour importer « %(reference)s » : "
+        "%(error)s Rien n'a été modifié ; réessayez plus tard.",
+    'The reference "%(reference)s" is not in the catalogue: check it, or '
+    'fill the powder by hand.':
+        "La référence « %(reference)s » ne figure pas dans le catalogue : "
+        "vérifiez-la, ou renseignez la poudre à la main.",
+    'The workshop already has a powder of this brand with this reference.':
+        "L'atelier a déjà une poudre de cette marque avec cette référence.",
+    'The quote "%(quote)s" cannot be accepted without the client\'s '
+    'signature.':
+        "Le devis « %(quote)s » ne peut pas être accepté sans la signature "
+        "du client.",
+    'The quote "%(quote)s" has been sent: it cannot be deleted, refuse it '
+    'instead.':
+        "Le devis « %(quote)s » a été envoyé : il ne peut pas être supprimé, "
+        "refusez-le plutôt.",
+    'Draft quote #%(id)s': "Devis brouillon n° %(id)s",
+    'The quote "%(quote)s" has no part: add at least one before sending it.':
+        "Le devis « %(quote)s » ne comporte aucune pièce : ajoutez-en au "
+        "moins une avant de l'envoyer.",
+    'The client of the quote "%(quote)s" must be a client of the same '
+    'workshop.':
+        "Le client du devis « %(quote)s » doit être un client du même "
+        "atelier.",
+    'This RAL code is already in the table.':
+        "Ce code RAL figure déjà dans la table.",
+    'The signature must be a PNG, JPEG or WebP image.':
+        "La signature doit être une image PNG, JPEG ou WebP.",
+    'The quote "%(quote)s" can be signed only once sent and not yet '
+    'accepted.':
+        "Le devis « %(quote)s » ne peut être signé qu'une fois envoyé, et "
+        "tant qu'il n'a pas été accepté.",
+    'The signature journal cannot be changed: its entries are evidence.':
+        "Le journal des signatures ne peut pas être modifié : ses entrées "
+        "font foi.",
+    'Enter the name of the person who signed.':
+        "Saisissez le nom de la personne qui a signé.",
+    'The signature image is too large: %(size)s MB at most.':
+        "L'image de la signature est trop lourde : %(size)s Mo au maximum.",
+
+    # Quote report (PDF)
+    'QUOTE': "DEVIS",
+    'Date:': "Date :",
+    'Valid until:': "Valable jusqu'au :",
+    'Your reference:': "Votre référence :",
+    'Your contact': "Votre contact",
+    'SIRET': "SIRET",
+    'Qty': "Qté",
+    'Unit price': "Prix unitaire",
+    'Total excl. VAT': "Total HT",
+    'Total incl. VAT': "Total TTC",
+    'coat(s)': "couche(s)",
+    '· primer': "· primaire",
+    '· varnish': "· vernis",
+    'Cure': "Cuisson",
+    '°C ·': "°C ·",
+    'min': "min",
+    'm²': "m²",
+    '· sandblasting': "· sablage",
+    '· masking': "· masquage",
+    'kg:': "kg :",
+    '· Labour:': "· Main-d'œuvre :",
+    '· Consumables and energy:': "· Consommables et énergie :",
+    '· Preparation:': "· Préparation :",
+    'Handling fee': "Frais de dossier et de manutention",
+    'Agreement': "Bon pour accord",
+    'Quote to return signed, with the words "good for agreement", before '
+    'the work starts.':
+        "Devis à retourner signé, avec la mention « bon pour accord », avant "
+        "le début des travaux.",
+    'Client signature': "Signature du client",
+    # The report's stamp is written in French in the template.
+    'Signé électroniquement par': "Signé électroniquement par",
+    'le': "le",
+    'IP': "IP",
+    'Prices in euros. Quote valid until the date shown. Powder coating to '
+    'the shades and finishes stated; surfaces are measured per part as '
+    'described.':
+        "Prix en euros. Devis valable jusqu'à la date indiquée. "
+        "Thermolaquage dans les teintes et finitions indiquées ; les "
+        "surfaces sont mesurées par pièce, telles que décrites.",
+}
