@@ -150,6 +150,30 @@ class Powder(AuditMixin, TenantOwnedMixin, DeactivableMixin, ModelSQL,
         return (self.coverage_override
             or self.on_change_with_computed_coverage())
 
+    @fields.depends('reference', 'brand', 'company', 'id', 'ral', 'name',
+        'powder_type', 'finish', 'thickness', 'cure_temperature',
+        'cure_minutes', 'url', 'specific_gravity', 'price_per_kg',
+        'efficiency', 'formats')
+    def on_change_reference(self):
+        """Typing a catalogue reference on a new powder fills it from the
+        workshop's supplier catalogue; a reference not found (or the
+        catalogue out of reach) leaves the powder to fill by hand."""
+        if not self.reference or (self.id is not None and self.id >= 0):
+            return
+        try:
+            found = hub.call('powder_catalogue', 'atelier_lookup_powder',
+                company=self.company, reference=self.reference.strip())
+        except (ConnectorError, ConnectorUnavailableError, LookupError):
+            return
+        if isinstance(found, list):
+            found = next((f for f in found if f), None)
+        if not found:
+            return
+        self.apply_catalogue(found)
+        Format = Pool().get('powder_coating.powder.format')
+        self.formats = [Format(weight=f['weight'], tare=f.get('tare') or 0)
+            for f in found.get('formats') or []]
+
     def get_ral_swatch(self, name):
         return self.ral.swatch if self.ral else None
 

@@ -529,8 +529,31 @@ class QuoteLine(AuditMixin, sequence_ordered(), ModelSQL, ModelView):
                 pass
         return values
 
+    @staticmethod
+    def _check_dimension_values(values, description):
+        "Refuse zero or negative dimensions before anything is written."
+        for name in ['length', 'width', 'faces', 'quantity']:
+            value = values.get(name)
+            if value is not None and value <= 0:
+                raise ValidationError(gettext(
+                        'powder_coating.msg_line_quantity'
+                        if name == 'quantity'
+                        else 'powder_coating.msg_line_dimensions',
+                        line=description or ''))
+
+    @classmethod
+    def create(cls, vlist):
+        for values in vlist:
+            cls._check_dimension_values(values, values.get('description'))
+        return super().create(vlist)
+
     @classmethod
     def write(cls, *args):
+        actions = iter(args)
+        for lines, values in zip(actions, actions):
+            for line in lines:
+                cls._check_dimension_values(
+                    values, values.get('description', line.description))
         super().write(*args)
         # Dimensions changed alone: recompute the surface from them.
         lines = sum(args[::2], [])
