@@ -15,7 +15,7 @@ PORT ?= 8000
 HOST ?= localhost
 DB ?= demo
 # Modules activated in the demo database (with their dependencies).
-DEMO_MODULES ?= saas connector saas_portal
+DEMO_MODULES ?= saas connector saas_portal powder_coating
 # Script loading the demo tenants and users (empty: none).
 DEMO_DATA ?= scripts/demo_data.py
 ADMIN_EMAIL ?= admin@atelier.localhost

@@ -1,0 +1,131 @@
+# This file is part of Atelier. See the COPYRIGHT file at the top level of
+# this repository for the full copyright notices and license terms.
+"""Demo of the powder-coating addon: each workshop's powder catalogue (the
+offline Thermopoudre demo catalogue) and quotes in every state."""
+import datetime as dt
+from decimal import Decimal
+
+from trytond.pool import Pool
+from trytond.transaction import Transaction
+
+# (client, [(part, quantity, length, width, faces, RAL, coats, minutes,
+#   sandblasting)], final state)
+QUOTES = [
+    ("Garage des Brotteaux", [
+            ("Portail battant 2000 × 1000 mm", 1, 2000, 1000, 2,
+                'RAL 7016', 2, 45, True),
+            ("Barreaux de clôture", 24, 1500, 40, 4, 'RAL 7016', 2, 3,
+                False),
+            ], 'accepted'),
+    ("Ferronnerie Lumière", [
+            ("Garde-corps d'escalier", 3, 1200, 900, 2, 'RAL 9005', 1, 25,
+                True),
+            ], 'sent'),
+    ("Mme Claire Martin", [
+            ("Chaises de jardin", 6, 800, 450, 2, 'RAL 6005', 2, 15,
+                True),
+            ("Table de jardin", 1, 1400, 800, 2, 'RAL 6005', 2, 30, True),
+            ], 'draft'),
+    ("Garage des Brotteaux", [
+            ("Jantes 17 pouces", 4, 430, 430, 2, 'RAL 9006', 2, 20, True),
+            ], 'refused'),
+    ]
+MARTIN_QUOTES = [
+    ("Menuiserie Alu Gironde", [
+            ("Profilés aluminium 6 m", 20, 6000, 60, 4, 'RAL 7016', 1, 4,
+                False),
+            ], 'accepted'),
+    ("Cycles Chartrons", [
+            ("Cadres de vélo", 5, 1100, 120, 4, 'RAL 3000', 2, 20, True),
+            ], 'sent'),
+    ("M. Julien Petit", [
+            ("Radiateur fonte", 1, 900, 600, 2, 'RAL 9010', 2, 40, True),
+            ], 'draft'),
+    ("Cycles Chartrons", [
+            ("Garde-boue", 10, 600, 110, 2, 'RAL 9005', 1, 5, False),
+            ], 'expired'),
+    ]
+
+
+def signature_image():
+    "A plain dark band standing for the scanned signature of the demo."
+    from .ral import swatch_png
+    return swatch_png('#1e293b', 160, 40)
+
+
+def run(args):
+    with Transaction().start(args.database, 0) as transaction:
+        pool = Pool()
+        try:
+            Quote = pool.get('powder_coating.quote')
+        except KeyError:
+            return  # powder_coating is not activated in this database.
+        from trytond.modules.connector.providers.powder_catalogue import (
+            demo_powders)
+        Company = pool.get('company.company')
+        Powder = pool.get('powder_coating.powder')
+        Format = pool.get('powder_coating.powder.format')
+        Party = pool.get('party.party')
+        Signature = pool.get('powder_coating.quote.signature')
+        User = pool.get('res.user')
+        for company in Company.search([]):
+            quotes = {"Thermolaquage Durand": QUOTES,
+                "Époxy Services Martin": MARTIN_QUOTES}.get(
+                company.party.name)
+            if quotes is None:
+                continue
+            owner = User.search([
+                    ('login', 'like', 'owner.%'),
+                    ('company', '=', company.id)], limit=1)
+            with transaction.set_context(company=company.id), \
+                    transaction.set_user(owner[0].id if owner else 0):
+                if Powder.search([('company', '=', company.id)], limit=1):
+                    continue
+                powders = []
+                for found in demo_powders():
+                    powder = Powder(company=company, reference=found[
+                            'reference'])
+                    powder.apply_catalogue(found)
+                    powder.formats = [Format(weight=f['weight'],
+                            tare=f['tare']) for f in found['formats']]
+                    powders.append(powder)
+                Powder.save(powders)
+                by_ral = {}
+                for powder in powders:
+                    if powder.ral and powder.powder_type not in {
+                            'primer', 'varnish'}:
+                        by_ral.setdefault(powder.ral.code, powder)
+                for client, parts, state in quotes:
+                    party, = Party.search([
+                            ('company', '=', company.id),
+                            ('name', '=', client)])
+                    quote = Quote(company=company, party=party)
+                    quote.lines = [{
+                            'description': name,
+                            'quantity': quantity,
+                            'surface_mode': 'dimensions',
+                            'length': Decimal(length),
+                            'width': Decimal(width),
+                            'faces': faces,
+                            'powder': by_ral.get(ral, powders[0]).id,
+                            'coats': coats,
+                            'labour_minutes': Decimal(minutes),
+                            'sandblasting': sandblasting,
+                            } for (name, quantity, length, width, faces,
+                                ral, coats, minutes, sandblasting) in parts]
+                    quote.save()
+                    if state == 'draft':
+                        continue
+                    Quote.send([quote])
+                    if state == 'accepted':
+                        Signature.sign(quote, party.name, signature_image(),
+                            'back_office', ip_address='127.0.0.1')
+                    elif state == 'refused':
+                        Quote.refuse([quote])
+                    elif state == 'expired':
+                        Quote.write([quote], {
+                                'validity_date': quote.date
+                                - dt.timedelta(days=1)})
+                        Quote.expire_quotes()
+        transaction.commit()
+    print("Powder coating: demo catalogues and quotes loaded.")
