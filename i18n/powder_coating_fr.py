@@ -333,3 +333,72 @@ FR = {
         "Thermolaquage dans les teintes et finitions indiquées ; les "
         "surfaces sont mesurées par pièce, telles que décrites.",
 }
+
+# The quote emails (quote_email.xml): subjects, names, and the MJML bodies,
+# translated phrase by phrase so the markup stays the one of the source.
+FR.update({
+    'Reminders Sent': "Relances envoyées",
+    'Quote with Portal Invitation': "Devis avec invitation au portail",
+    'Quote Reminder': "Relance de devis",
+    'Quote in the Client Area': "Devis dans l'espace client",
+    'Your quote ${record.number} from ${record.company.rec_name}':
+        "Votre devis ${record.number} de ${record.company.rec_name}",
+    'Reminder: your quote ${record.number} awaits your signature':
+        "Rappel : votre devis ${record.number} attend votre signature",
+    'Your quote ${record.number} is in your client area':
+        "Votre devis ${record.number} est dans votre espace client",
+    'Quote %(number)s (%(state)s)': "Devis %(number)s (%(state)s)",
+    'Remind Unsigned Quotes': "Relancer les devis non signés",
+    })
+EMAIL_PHRASES = [
+    ("Your quote awaits your signature",
+        "Votre devis attend votre signature"),
+    ("Your quote ${record.number}", "Votre devis ${record.number}"),
+    ("Hello ${record.party.rec_name},", "Bonjour ${record.party.rec_name},"),
+    ("Please find attached our quote ${record.number} of ",
+        "Veuillez trouver ci-joint notre devis ${record.number} de "),
+    (" incl. VAT, valid until ", " TTC, valable jusqu'au "),
+    (" incl. VAT is valid until ", " TTC est valable jusqu'au "),
+    (" uses a new management and invoicing system: your client area lets "
+        "you sign the quote online, follow your parts and download your "
+        "documents. Choose your password to open it:",
+        " utilise un nouveau système de gestion et de facturation : votre "
+        "espace client vous permet de signer le devis en ligne, de suivre "
+        "vos pièces et de télécharger vos documents. Choisissez votre mot "
+        "de passe pour l'ouvrir :"),
+    ("Open my client area", "Ouvrir mon espace client"),
+    ("The link can be used once and expires in 24 hours; you can ask for a "
+        "new one from the sign-in page.",
+        "Le lien ne sert qu'une fois et expire dans 24 heures ; vous pouvez "
+        "en demander un nouveau depuis la page de connexion."),
+    (" incl. VAT is in your client area and attached to this email. It is "
+        "valid until ",
+        " TTC est dans votre espace client et joint à cet e-mail. Il est "
+        "valable jusqu'au "),
+    ("See my quote", "Voir mon devis"),
+    ("Any question? Reply to this email.",
+        "Une question ? Répondez simplement à cet e-mail."),
+    ("Our quote ${record.number} of ", "Notre devis ${record.number} de "),
+    (". Sign it so that we can plan your parts.",
+        ". Signez-le pour que nous puissions planifier vos pièces."),
+    ("Already signed, or not interested any more? Just ignore this email.",
+        "Déjà signé, ou plus intéressé ? Ignorez simplement cet e-mail."),
+    ]
+
+
+def _email_bodies():
+    import os
+    import xml.etree.ElementTree as ET
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..',
+        'addons', 'powder_coating', 'quote_email.xml')
+    for field in ET.parse(path).iter('field'):
+        if field.get('name') == 'body':
+            yield field.text
+
+
+for _body in _email_bodies():
+    _french = _body
+    for _english, _translation in EMAIL_PHRASES:
+        _french = _french.replace(_english, _translation)
+    assert _french != _body
+    FR[_body] = _french

@@ -167,9 +167,23 @@ class Email(ModelSQL, ModelView):
         return emails
 
     @classmethod
-    def queue_template(cls, template, record, company=None):
+    def platform_needed(cls, company):
+        """Whether the emails of `company` to its clients must leave through
+        Atelier's mail server: it chose no email provider of its own (the
+        default offline outbox would keep them forever)."""
+        Setting = Pool().get('connector.setting')
+        provider, _ = Setting.provider_for(company, 'email')
+        return not provider
+
+    @classmethod
+    def queue_template(cls, template, record, company=None, to=None,
+            attachments=(), platform=False, confidential=False):
         """Render ir.email.template `template` (its body may be MJML) for
-        `record` and queue the email; return it."""
+        `record` and queue the email; return it. The template's reports
+        are attached (as PDF when so configured), with `attachments`
+        (filename, bytes, MIME type) too; `to` replaces its recipients."""
+        pool = Pool()
+        ActionReport = pool.get('ir.action.report')
         values = template.get(record)
         body = values.get('body') or ''
         if body.lstrip().startswith('<mjml'):
@@ -181,13 +195,28 @@ class Email(ModelSQL, ModelView):
             message.add_alternative(body, subtype='html')
         else:
             message.set_content(body, subtype='html')
+        if to:
+            values['to'] = [to] if isinstance(to, str) else list(to)
         for key, header in [('to', 'To'), ('cc', 'Cc'), ('bcc', 'Bcc')]:
             if values.get(key):
                 message[header] = ', '.join(values[key])
         message['Subject'] = values.get('subject') or ''
+        files = list(attachments)
+        for report in ActionReport.browse(values.get('reports') or []):
+            Report = pool.get(report.report_name, type='report')
+            extension, content, _, title = Report.execute(
+                [int(record)], {'action_id': report.id})
+            files.append((f'{title}.{extension}', bytes(content),
+                    'application/pdf' if extension == 'pdf'
+                    else 'application/octet-stream'))
+        for filename, content, mimetype in files:
+            maintype, subtype = mimetype.split('/', 1)
+            message.add_attachment(bytes(content), maintype=maintype,
+                subtype=subtype, filename=filename)
         if company is None:
             company = Transaction().context.get('company')
-        email_, = cls.queue(company, [message])
+        email_, = cls.queue(company, [message], platform=platform,
+            confidential=confidential)
         return email_
 
     @classmethod

@@ -196,7 +196,6 @@ class User(TenantOwnedMixin, metaclass=PoolMeta):
         sending."""
         pool = Pool()
         Email = pool.get('connector.email')
-        Setting = pool.get('connector.setting')
         now = dt.datetime.now()
         # A link still valid is not sent again (prevents abusive resets).
         users = [u for u in users
@@ -216,12 +215,10 @@ class User(TenantOwnedMixin, metaclass=PoolMeta):
             set_from_header(msg, from_cfg, from_ or from_cfg)
             msg['To'] = user.email
             msg['Subject'] = title
-            # From the workshop's own email provider when it chose one,
-            # else through Atelier's mail server: never left in an outbox.
-            provider, _ = Setting.provider_for(user.company, 'email')
             # Confidential: whoever reads the outbox must not be able to
             # set the client's password with the link.
-            Email.queue(user.company, [msg], platform=not provider,
+            Email.queue(user.company, [msg],
+                platform=Email.platform_needed(user.company),
                 confidential=True)
 
     @classmethod

@@ -1,10 +1,12 @@
 # This file is part of Atelier. See the COPYRIGHT file at the top level of
 # this repository for the full copyright notices and license terms.
+import datetime as dt
 from decimal import Decimal
 
 from trytond.model.exceptions import AccessError, ValidationError
 from trytond.modules.company.tests import (
     CompanyTestMixin, create_company, set_company)
+from trytond.modules.powder_coating.quote_email import reminder_due
 from trytond.modules.powder_coating.ral import read_ral_table, swatch_png
 from trytond.modules.saas_portal.tests.test_module import PNG
 from trytond.pool import Pool
@@ -171,6 +173,82 @@ class PowderCoatingTestCase(CompanyTestMixin, ModuleTestCase):
                 [l.description for l in quote.lines])
             with self.assertRaises(AccessError):
                 Signature.write([signature], {'signer': "Someone"})
+
+
+    @with_transaction()
+    def test_send_emails_new_client_invitation(self):
+        """Sending a quote to a new client opens their portal account and
+        emails the invitation with the PDF, confidentially"""
+        pool = Pool()
+        Quote = pool.get('powder_coating.quote')
+        Email = pool.get('connector.email')
+        WebUser = pool.get('web.user')
+        company = create_company()
+        with set_company(company):
+            powder = create_powder()
+            quote = create_quote(company, powder)
+            quote.party.contact_mechanisms = [
+                {'type': 'email', 'value': 'Jean@Dupont.example'}]
+            quote.party.save()
+            Quote.send([quote])
+            user, = WebUser.search([('party', '=', quote.party.id)])
+            self.assertEqual(user.email, 'jean@dupont.example')
+            email, = Email.search([('to', '=', 'jean@dupont.example')])
+            self.assertTrue(email.confidential)
+            message = email.get_message()
+            self.assertIn(quote.number, message['Subject'])
+            attachment, = list(message.iter_attachments())
+            self.assertTrue(attachment.get_content().startswith(b'%PDF'))
+            html = message.get_body(preferencelist=('html',)).get_content()
+            self.assertIn('/password?', html)
+
+            # Known client now: "your quote is in your space".
+            again = create_quote(company, powder)
+            Quote.write([again], {'party': quote.party.id})
+            Quote.send([again])
+            emails = Email.search([('to', '=', 'jean@dupont.example')])
+            self.assertEqual(len(emails), 2)
+            latest = [e for e in emails if e.id != email.id][0]
+            self.assertFalse(latest.confidential)
+            self.assertIn('/documents',
+                latest.get_message().get_body(
+                    preferencelist=('html',)).get_content())
+            self.assertEqual(
+                len(WebUser.search([('party', '=', quote.party.id)])), 1)
+
+    @with_transaction()
+    def test_reminders(self):
+        "Unsigned quotes are reminded at J+2 then J+7, twice at most"
+        pool = Pool()
+        Quote = pool.get('powder_coating.quote')
+        Email = pool.get('connector.email')
+        company = create_company()
+        with set_company(company):
+            powder = create_powder()
+            quote = create_quote(company, powder)
+            quote.party.contact_mechanisms = [
+                {'type': 'email', 'value': 'jean@dupont.example'}]
+            quote.party.save()
+            Quote.send([quote])
+            sent_on = quote.sent_at.date()
+            day = dt.timedelta(days=1)
+            self.assertEqual(Quote.remind_quotes(sent_on + day), [])
+            self.assertEqual(Quote.remind_quotes(sent_on + 2 * day), [quote])
+            self.assertEqual(Quote.remind_quotes(sent_on + 3 * day), [])
+            self.assertEqual(Quote.remind_quotes(sent_on + 7 * day), [quote])
+            self.assertEqual(Quote.remind_quotes(sent_on + 30 * day), [])
+            reminders = Email.search([('subject', 'like', 'Reminder%')])
+            self.assertEqual(len(reminders), 2)
+
+    def test_reminder_due(self):
+        "Which reminder a quote needs on a given day"
+        day = dt.date(2026, 11, 2)
+        self.assertIsNone(reminder_due(day, 0, 2, 7, dt.date(2026, 11, 3)))
+        self.assertEqual(reminder_due(day, 0, 2, 7, dt.date(2026, 11, 4)), 1)
+        self.assertIsNone(reminder_due(day, 1, 2, 7, dt.date(2026, 11, 8)))
+        self.assertEqual(reminder_due(day, 1, 2, 7, dt.date(2026, 11, 9)), 2)
+        self.assertIsNone(reminder_due(day, 2, 2, 7, dt.date(2026, 12, 9)))
+        self.assertIsNone(reminder_due(None, 0, 2, 7, day))
 
 
 del ModuleTestCase

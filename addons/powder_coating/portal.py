@@ -1,0 +1,82 @@
+# This file is part of Atelier. See the COPYRIGHT file at the top level of
+# this repository for the full copyright notices and license terms.
+"""The client's quotes in the portal's "my documents", and their PDF."""
+from http import HTTPStatus
+
+from werkzeug.exceptions import NotFound
+from werkzeug.wrappers import Response
+
+from trytond.i18n import gettext
+from trytond.modules.saas_portal.routes import route
+from trytond.pool import Pool, PoolMeta
+from trytond.transaction import without_check_access
+
+# What the client may see: a draft is the workshop's work in progress.
+VISIBLE_STATES = ['sent', 'accepted', 'refused', 'expired']
+
+
+def client_quotes(company, party, ids=None):
+    """The quotes of `party` at `company` a client may open, newest first:
+    the only query the portal makes on quotes (always both filters)."""
+    Quote = Pool().get('powder_coating.quote')
+    domain = [
+        ('company', '=', int(company)),
+        ('party', '=', int(party)),
+        ('state', 'in', VISIBLE_STATES),
+        ]
+    if ids is not None:
+        domain.append(('id', 'in', list(ids)))
+    with without_check_access():
+        return Quote.search(domain, order=[('date', 'DESC'), ('id', 'DESC')])
+
+
+class WebUser(metaclass=PoolMeta):
+    __name__ = 'web.user'
+
+    def portal_documents(self):
+        pool = Pool()
+        Lang = pool.get('ir.lang')
+        documents = super().portal_documents()
+        if not self.party or not self.company:
+            return documents
+        lang = Lang.get()
+        database = pool.database_name
+        base = f'/{database}/portal/{self.company.portal_slug}/'
+        states = dict(pool.get('powder_coating.quote').fields_get(
+                ['state'])['state']['selection'])
+        for quote in client_quotes(self.company, self.party):
+            documents.append({
+                    'name': gettext('powder_coating.msg_portal_quote_name',
+                        number=quote.number,
+                        state=states.get(quote.state, '')),
+                    'date': quote.date,
+                    'date_text': lang.strftime(quote.date),
+                    'kind': 'quote',
+                    'url': f'{base}quotes/{quote.id}.pdf',
+                    })
+        return documents
+
+
+@route('quotes/<int:quote_id>.pdf')
+def quote_pdf(page, quote_id):
+    "The PDF of one of the signed-in client's quotes; anything else: 404."
+    if not page.user:
+        return page.redirect('login')
+    try:
+        page.pool.get('powder_coating.quote')
+    except KeyError:
+        raise NotFound()
+    quotes = client_quotes(page.company, page.user.party, ids=[quote_id])
+    if not quotes:
+        raise NotFound()
+    quote, = quotes
+    Report = page.pool.get('powder_coating.quote', type='report')
+    with without_check_access():
+        extension, content, _, _ = Report.execute([quote.id], {})
+    response = Response(bytes(content), status=int(HTTPStatus.OK),
+        content_type='application/pdf')
+    response.headers['Content-Disposition'] = (
+        f'inline; filename="{quote.number}.pdf"')
+    response.headers['X-Content-Type-Options'] = 'nosniff'
+    response.headers['Cache-Control'] = 'private, no-store'
+    return response
