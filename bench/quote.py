@@ -19,9 +19,19 @@ Run it from the repository root with the project's virtual environment:
     .venv/bin/python bench/quote.py pricing
     .venv/bin/python bench/quote.py pricing --runs 9 --lines-per-run 50000
 
-Another part (the PDF rendering of a quote, say) is a function
-``bench_<name>(args)`` returning a report, plus its subparser in
-``main()``.
+- ``pdf``: time to print a quote of 20 lines (``--lines``) as a PDF
+  through Tryton's report engine (Genshi HTML then weasyprint), per
+  template style, median of ``--runs`` renders after one warm-up. The
+  database is built like the tests build it: the module activated on an
+  in-memory SQLite, cached in ``DB_CACHE`` (``/tmp/bench-quote-pdf`` by
+  default) so a second run starts in seconds. ``--save DIR`` keeps one PDF
+  per style (to look at them with ``pdftoppm -png``).
+
+    .venv/bin/python bench/quote.py pdf
+    .venv/bin/python bench/quote.py pdf --runs 5 --styles modern premium
+
+Another part is a function ``bench_<name>(args)`` returning a report, plus
+its subparser in ``main()``.
 """
 import argparse
 import datetime as dt
@@ -133,6 +143,136 @@ def bench_pricing(args):
     return '\n'.join(lines)
 
 
+# --- pdf ----------------------------------------------------------------------
+
+PDF_RUNS = 5
+PDF_LINES = 20
+STYLES = ('modern', 'classic', 'minimal', 'premium', 'compact')
+# (description, quantity, length mm, width mm, faces, coats, sandblasting,
+# masking); the quote cycles through them.
+PDF_LINES_DATA = [
+    ("Portail battant 2 vantaux", 1, 3000, 1600, 2, 2, True, False),
+    ("Garde-corps droit", 4, 1200, 1000, 2, 1, False, False),
+    ("Jante alliage 17 pouces", 4, 430, 430, 2, 2, True, True),
+    ("Châssis de fenêtre acier", 6, 1400, 1100, 2, 1, False, True),
+    ("Tôle perforée 2 mm", 12, 1000, 500, 2, 1, False, False),
+    ("Escalier hélicoïdal (limon)", 1, 5200, 400, 4, 2, True, False),
+    ("Support moteur", 20, 180, 120, 4, 1, False, True),
+    ]
+PDF_CONDITIONS = (
+    "<h4>Conditions générales</h4><p>Devis établi pour {client_name} le "
+    "{date}, valable jusqu'au {validity_date}. <strong>Acompte de 30 %"
+    "</strong> à la commande.</p><ul><li>Pièces livrées propres et sèches"
+    "</li><li>Délai : 10 jours ouvrés</li></ul>")
+
+
+def bench_pdf(args):
+    os.environ.setdefault('TRYTOND_DATABASE__URI', 'sqlite://')
+    os.environ.setdefault('DB_NAME', ':memory:')
+    os.environ.setdefault('DB_CACHE', '/tmp/bench-quote-pdf')
+    os.makedirs(os.environ['DB_CACHE'], exist_ok=True)
+    from trytond.tests.test_tryton import DB_NAME, activate_module
+    from trytond.transaction import Transaction
+
+    start = time.perf_counter()
+    activate_module(['powder_coating'])
+    setup = time.perf_counter() - start
+    print('  database ready in %.1f s' % setup, file=sys.stderr, flush=True)
+
+    rows = []
+    with Transaction().start(DB_NAME, 0, context={}) as transaction:
+        from trytond.modules.company.tests import (
+            create_company, set_company)
+        from trytond.modules.powder_coating.tests.test_module import (
+            create_powder)
+        from trytond.pool import Pool
+        pool = Pool()
+        Party = pool.get('party.party')
+        Quote = pool.get('powder_coating.quote')
+        Template = pool.get('powder_coating.quote.template')
+        Report = pool.get('powder_coating.quote', type='report')
+        company = create_company()
+        with set_company(company):
+            powders = [create_powder(reference='TP-%d' % i,
+                    coverage_override=Decimal('8.50') + i)
+                for i in range(3)]
+            party, = Party.create([{'name': "Métallerie Durand"}])
+            lines = []
+            for i in range(args.lines):
+                (description, quantity, length, width, faces, coats,
+                    sandblasting, masking) = PDF_LINES_DATA[
+                        i % len(PDF_LINES_DATA)]
+                lines.append({
+                        'description': '%s n° %d' % (description, i + 1),
+                        'quantity': quantity,
+                        'surface_mode': 'dimensions',
+                        'length': Decimal(length),
+                        'width': Decimal(width),
+                        'faces': faces,
+                        'powder': powders[i % len(powders)].id,
+                        'coats': coats,
+                        'sandblasting': sandblasting,
+                        'masking': masking,
+                        'labour_minutes': Decimal(5 + 3 * (i % 5)),
+                        })
+            quote, = Quote.create([{
+                        'party': party.id,
+                        'lines': [('create', lines)],
+                        'notes': "Enlèvement des pièces à l'atelier.",
+                        }])
+            Quote.send([quote])
+            for style in args.styles:
+                template, = Template.create([{
+                            'name': style.title(),
+                            'style': style,
+                            'header_text': "Qualicoat · Qualimarine",
+                            'footer_text': "IBAN FR76 3000 4000 0500 0012 "
+                            "3456 789 · BIC BNPAFRPP",
+                            'conditions': PDF_CONDITIONS,
+                            'legal_notices': "SARL au capital de 10 000 € "
+                            "· Pénalités de retard : 3 fois le taux "
+                            "d'intérêt légal · Indemnité forfaitaire de "
+                            "recouvrement : 40 €",
+                            }])
+                quote.template = template
+                quote.save()
+
+                def render():
+                    return Report.execute([quote.id], {})
+
+                _, pdf, _, _ = render()   # warm-up (template cache)
+                assert bytes(pdf).startswith(b'%PDF')
+                if args.save:
+                    os.makedirs(args.save, exist_ok=True)
+                    with open(os.path.join(args.save, style + '.pdf'),
+                            'wb') as fd:
+                        fd.write(bytes(pdf))
+                times = []
+                for _ in range(args.runs):
+                    start = time.perf_counter()
+                    render()
+                    times.append(time.perf_counter() - start)
+                rows.append((style, len(pdf), statistics.median(times),
+                        min(times), max(times)))
+                print('  %s done' % style, file=sys.stderr, flush=True)
+        transaction.rollback()
+
+    out = [
+        machine_line(),
+        '',
+        '| style | lines | PDF size (kB) | ms/render (median) | min | max |',
+        '|---|--:|--:|--:|--:|--:|',
+        ]
+    for style, size, median, low, high in rows:
+        out.append('| %s | %d | %.0f | %.0f | %.0f | %.0f |' % (
+                style, args.lines, size / 1024, median * 1000, low * 1000,
+                high * 1000))
+    out.append('')
+    out.append('%d renders per style after one warm-up; database set up in '
+        '%.1f s.' % (args.runs, setup))
+    return '\n'.join(out)
+
+
 # --- common -------------------------------------------------------------------
 
 def group(value):
@@ -179,10 +319,25 @@ def main(argv=None):
         help='lines per quote (default: %(default)s)')
     pricing.set_defaults(func=bench_pricing)
 
+    pdf = commands.add_parser('pdf',
+        help='time to print a quote as a PDF, per template style')
+    pdf.add_argument('--runs', type=int, default=PDF_RUNS,
+        help='renders per style, the median is reported (default: '
+        '%(default)s)')
+    pdf.add_argument('--lines', type=int, default=PDF_LINES,
+        help='parts on the quote (default: %(default)s)')
+    pdf.add_argument('--styles', nargs='+', default=STYLES, choices=STYLES,
+        help='template styles (default: all five)')
+    pdf.add_argument('--save', metavar='DIR',
+        help='write one PDF per style in DIR')
+    pdf.set_defaults(func=bench_pdf)
+
     args = parser.parse_args(argv)
     if args.command == 'pricing' and (args.runs < 1
             or args.lines_per_run < 1 or min(args.sizes) < 1):
         parser.error('--runs, --lines-per-run and --sizes must be positive')
+    if args.command == 'pdf' and (args.runs < 1 or args.lines < 1):
+        parser.error('--runs and --lines must be positive')
     print(args.func(args))
     return 0
 

@@ -50,6 +50,10 @@ class Configuration(TenantOwnedMixin, ModelSQL, ModelView):
         help="Days after sending to remind the client of an unsigned quote.")
     reminder_second = fields.Integer("Second Reminder (days)", required=True,
         domain=[('reminder_second', '>', 0)])
+    quote_template = fields.Many2One('powder_coating.quote.template',
+        "Quote Template", ondelete='SET NULL',
+        domain=[('company', '=', Eval('company', -1))],
+        help="The look of new quotes; each quote can use another one.")
     quote_sequence = fields.Many2One('ir.sequence', "Quote Sequence",
         required=True,
         domain=[

@@ -50,6 +50,11 @@ class Quote(AuditMixin, TenantOwnedMixin, Workflow, ModelSQL, ModelView):
         states={'readonly': Eval('state') != 'draft'})
     notes = fields.Text("Notes",
         help="Shown on the quote under the parts (delays, conditions).")
+    template = fields.Many2One('powder_coating.quote.template', "Template",
+        ondelete='SET NULL',
+        domain=[('company', '=', Eval('company', -1))],
+        help="How the quote looks on paper. Empty: the workshop's default "
+        "template, else the built-in modern look.")
     state = fields.Selection(STATES, "State", readonly=True, required=True,
         sort=False)
     sent_at = fields.Timestamp("Sent at", readonly=True)
@@ -113,6 +118,13 @@ class Quote(AuditMixin, TenantOwnedMixin, Workflow, ModelSQL, ModelView):
     @staticmethod
     def default_date():
         return Pool().get('ir.date').today()
+
+    @classmethod
+    def default_template(cls):
+        Configuration = Pool().get('powder_coating.configuration')
+        settings = Configuration.get(cls.default_company())
+        template = getattr(settings, 'quote_template', None)
+        return template.id if template else None
 
     @fields.depends('company')
     def on_change_with_currency(self, name=None):

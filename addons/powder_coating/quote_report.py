@@ -1,14 +1,18 @@
 # This file is part of Atelier. See the COPYRIGHT file at the top level of
 # this repository for the full copyright notices and license terms.
 """The quote as a PDF: HTML rendered by weasyprint through Tryton's report
-engine, with the signature stamp once signed."""
+engine, in the look of the quote's template (five styles), with the
+signature stamp once signed."""
 import base64
 
-from trytond.modules.saas_portal.branding import (
-    DEFAULT_PRIMARY, image_type, text_colour)
+from genshi.input import HTML
+
+from trytond.modules.saas_portal.branding import image_type, text_colour
 from trytond.pool import Pool
 from trytond.report import Report
 from trytond.transaction import Transaction
+
+from .quote_template import look
 
 
 def data_uri(data):
@@ -29,20 +33,10 @@ class QuoteReport(Report):
         Lang = pool.get('ir.lang')
         context = super().get_context(records, header, data)
         company = records[0].company if records else None
-        primary = (company.portal_primary_colour
-            if company and company.portal_primary_colour else DEFAULT_PRIMARY)
         lang = Lang.get()
         stamp = Transaction().context.get('signature_stamp')
         if stamp:
             stamp = dict(stamp, image_uri=data_uri(stamp['image']))
-        elif records and records[0].signature:
-            signature = records[0].signature
-            stamp = {
-                'signer': signature.signer,
-                'signed_at': signature.signed_at,
-                'image_uri': data_uri(signature.image),
-                'ip_address': signature.ip_address,
-                }
 
         def money(value):
             if value is None:
@@ -55,16 +49,36 @@ class QuoteReport(Report):
                 return ''
             return lang.format('%.*f', (digits, value), grouping=True)
 
+        def quote_stamp(quote):
+            "The signature stamp being rendered, else the quote's own."
+            if stamp:
+                return stamp
+            if quote.signature:
+                signature = quote.signature
+                return {
+                    'signer': signature.signer,
+                    'signed_at': signature.signed_at,
+                    'image_uri': data_uri(signature.image),
+                    'ip_address': signature.ip_address,
+                    }
+
+        def quote_look(quote):
+            "The quote's template, else its workshop's default, else modern."
+            template = quote.template or cls.default_template(quote.company)
+            result = look(template, quote, lang=lang, money=money)
+            result['primary_text'] = text_colour(result['primary'])
+            result['accent_text'] = text_colour(result['accent'])
+            result['logo_uri'] = (data_uri(result['logo'])
+                if result['logo'] else None)
+            # Events, not a string: the report's translator would escape it.
+            result['conditions'] = (HTML(result['conditions'])
+                if result['conditions'] else '')
+            return result
+
         context.update({
                 'company': company,
-                'primary': primary,
-                'primary_text': text_colour(primary),
-                'accent': (company.portal_accent_colour
-                    if company and company.portal_accent_colour
-                    else '#f59e0b'),
-                'logo_uri': data_uri(company.portal_logo)
-                if company and company.portal_logo else None,
-                'stamp': stamp,
+                'look': quote_look,
+                'quote_stamp': quote_stamp,
                 'money': money,
                 'number': number,
                 'format_date': lambda d: lang.strftime(d) if d else '',
@@ -72,6 +86,15 @@ class QuoteReport(Report):
                     d, '%d/%m/%Y %H:%M:%S') if d else '',
                 })
         return context
+
+    @classmethod
+    def default_template(cls, company):
+        "The workshop's default quote template, if any."
+        Configuration = Pool().get('powder_coating.configuration')
+        if not company:
+            return None
+        settings = Configuration.get(company)
+        return getattr(settings, 'quote_template', None)
 
     @classmethod
     def convert(cls, report, data, timeout=5 * 60, retry=5):
