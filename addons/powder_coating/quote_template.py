@@ -167,7 +167,9 @@ class QuoteTemplate(TenantOwnedMixin, ModelSQL, ModelView):
         "parts, from 25 to 75%.")
     spacing = fields.Selection(SPACINGS, "Spacing", required=True,
         help="Space between the lines and the blocks of the document.")
-    preview_variables = fields.Function(fields.Char("Variables"),
+    preview_variables = fields.Function(fields.Char("Variables",
+            help="Type them in the header, footer or terms of sale: they "
+            "are replaced by the quote's values when it is printed."),
         'get_preview_variables')
 
     @classmethod
@@ -211,7 +213,7 @@ class QuoteTemplate(TenantOwnedMixin, ModelSQL, ModelView):
 
     @staticmethod
     def default_description_width():
-        return 46
+        return 50
 
     @staticmethod
     def default_spacing():
@@ -302,7 +304,7 @@ def look(template, quote=None, lang=None, money=None):
         'show_surface': True,
         'show_unit_price': True,
         'show_breakdown': True,
-        'description_width': 46,
+        'description_width': 50,
         'spacing': 'normal',
         }
     if template:
@@ -321,7 +323,7 @@ def look(template, quote=None, lang=None, money=None):
                 'show_surface': bool(template.show_surface),
                 'show_unit_price': bool(template.show_unit_price),
                 'show_breakdown': bool(template.show_breakdown),
-                'description_width': template.description_width or 46,
+                'description_width': template.description_width or 50,
                 'spacing': template.spacing or 'normal',
                 })
     return result

@@ -1,9 +1,7 @@
 # This file is part of Atelier. See the COPYRIGHT file at the top level of
 # this repository for the full copyright notices and license terms.
-import datetime as dt
 import os
 import unittest
-from decimal import Decimal
 
 from trytond.model.exceptions import (
     DomainValidationError, ValidationError)
@@ -53,14 +51,16 @@ class TextTestCase(unittest.TestCase):
                 {'quote_number': 'DEV-2026-0001', 'client_name': "Dupont",
                     'amount': "1 234,00 €"}),
             "Devis DEV-2026-0001 pour Dupont: 1 234,00 €.")
-        self.assertEqual(substitute("{nope} {date}", {'date': None}), "{nope} ")
+        self.assertEqual(
+            substitute("{nope} {date}", {'date': None}), "{nope} ")
         self.assertEqual(substitute(None, {}), '')
         self.assertEqual(substitute("{ brace } {}", {}), "{ brace } {}")
 
     def test_unknown_variables(self):
         "Typos in variables are found"
         self.assertEqual(
-            unknown_variables("{client_name} {clientname} {montant} {montant}"),
+            unknown_variables(
+                "{client_name} {clientname} {montant} {montant}"),
             ['clientname', 'montant'])
         self.assertEqual(unknown_variables(CONDITIONS), [])
 
