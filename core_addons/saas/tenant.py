@@ -20,8 +20,12 @@ def set_company_context(cls):
             field = field._field
         target = getattr(field, 'model_name', None)
         if isinstance(field, fields.Many2Many):
-            relation = pool.get(field.relation_name)
-            target = getattr(relation, field.target).model_name
+            if field.target is None:
+                # A function Many2Many names its target model directly.
+                target = field.relation_name
+            else:
+                relation = pool.get(field.relation_name)
+                target = getattr(relation, field.target).model_name
         if target and issubclass(pool.get(target), CompanyMultiValueMixin):
             field.context = dict(field.context or {},
                 company=Eval('company', -1))
