@@ -402,3 +402,95 @@ for _body in _email_bodies():
         _french = _french.replace(_english, _translation)
     assert _french != _body
     FR[_body] = _french
+
+# Clients: type, journal, duplicates, CSV imports.
+FR.update({
+    'Client Type': "Type de client",
+    'Interactions': "Échanges",
+    'Suspected Duplicates': "Doublons possibles",
+    'Same Email': "Même e-mail",
+    'Same Name': "Même nom",
+    'Same Phone': "Même téléphone",
+    'Lines': "Lignes",
+    'Summary': "Résumé",
+    'Record': "Enregistrement",
+    'Line': "Ligne",
+    'Details': "Détails",
+    'Status': "Statut",
+    'CSV File': "Fichier CSV",
+    'Invite to the Portal': "Inviter au portail",
+    'Kind': "Type",
+    'Author': "Auteur",
+    'Clients of the workshop with the same email, phone or name (the '
+    'criteria are set in the quote settings).':
+        "Clients de l'atelier ayant le même e-mail, téléphone ou nom (les "
+        "critères se règlent dans les réglages des devis).",
+    'Two clients with the same email are suspected duplicates.':
+        "Deux clients ayant le même e-mail sont des doublons possibles.",
+    'Two clients with the same last and first name are suspected '
+    'duplicates.':
+        "Deux clients ayant les mêmes nom et prénom sont des doublons "
+        "possibles.",
+    'Two clients with the same phone (in any notation) are suspected '
+    'duplicates.':
+        "Deux clients ayant le même téléphone (quelle que soit l'écriture) "
+        "sont des doublons possibles.",
+    'Comma or semicolon separated, with a header line.':
+        "Séparé par des virgules ou des points-virgules, avec une ligne "
+        "d'en-tête.",
+    'Email each imported client with an email address the link to their '
+    'client area.':
+        "Envoyer à chaque client importé ayant un e-mail le lien vers son "
+        "espace client.",
+    'Client Interactions': "Journal des échanges",
+    'Import Clients (CSV)': "Importer des clients (CSV)",
+    'Import Powders (CSV)': "Importer des poudres (CSV)",
+    'The value "%(value)s" of the column "%(field)s" is not known.':
+        "La valeur « %(value)s » de la colonne « %(field)s » est inconnue.",
+    'The email "%(email)s" is not valid.':
+        "L'e-mail « %(email)s » n'est pas valide.",
+    'The type "%(kind)s" is neither professional nor private.':
+        "Le type « %(kind)s » n'est ni professionnel ni particulier.",
+    'The value "%(value)s" of the column "%(field)s" must be a positive '
+    'number.':
+        "La valeur « %(value)s » de la colonne « %(field)s » doit être un "
+        "nombre positif.",
+    'The RAL shade "%(value)s" does not exist.':
+        "La teinte RAL « %(value)s » n'existe pas.",
+    'Looks like %(parties)s: not imported.':
+        "Ressemble à %(parties)s : non importé.",
+    'The same email is already on line %(line)s.':
+        "Le même e-mail figure déjà à la ligne %(line)s.",
+    'The column "%(field)s" is empty.':
+        "La colonne « %(field)s » est vide.",
+    'The name is missing.': "Le nom manque.",
+    'Choose the workshop to import into first.':
+        "Choisissez d'abord l'atelier dans lequel importer.",
+    'The workshop already has this powder: not imported.':
+        "L'atelier a déjà cette poudre : non importée.",
+    '%(new)s line(s) to import, %(duplicate)s already there, %(error)s with '
+    'errors (not imported).':
+        "%(new)s ligne(s) à importer, %(duplicate)s déjà présente(s), "
+        "%(error)s en erreur (non importée(s)).",
+    '"%(party)s" looks like a client the workshop already has: '
+    '%(duplicates)s. Save anyway?':
+        "« %(party)s » ressemble à un client que l'atelier a déjà : "
+        "%(duplicates)s. Enregistrer quand même ?",
+    'CSV Import Preview': "Aperçu de l'import CSV",
+    'CSV Import Line': "Ligne d'import CSV",
+    'CSV Import': "Import CSV",
+    'Client Interaction': "Échange avec un client",
+    'Private': "Particulier",
+    'Professional': "Professionnel",
+    'Already There': "Déjà présent",
+    'Error': "Erreur",
+    'To Import': "À importer",
+    'Call': "Appel",
+    'Email': "E-mail",
+    'Meeting': "Rendez-vous",
+    'Note': "Note",
+    'Workshop': "Atelier",
+    'Duplicate Clients': "Doublons de clients",
+    'Import': "Importer",
+    'Preview': "Aperçu",
+    })

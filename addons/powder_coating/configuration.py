@@ -42,6 +42,14 @@ class Configuration(TenantOwnedMixin, ModelSQL, ModelView):
         required=True, domain=[('masking_rate', '>=', 0)])
     vat_rate = fields.Numeric("VAT Rate (%)", digits=PERCENT, required=True,
         domain=[('vat_rate', '>=', 0)])
+    duplicate_email = fields.Boolean("Same Email",
+        help="Two clients with the same email are suspected duplicates.")
+    duplicate_phone = fields.Boolean("Same Phone",
+        help="Two clients with the same phone (in any notation) are "
+        "suspected duplicates.")
+    duplicate_name = fields.Boolean("Same Name",
+        help="Two clients with the same last and first name are "
+        "suspected duplicates.")
     quote_validity = fields.Integer("Quote Validity (days)", required=True,
         domain=[('quote_validity', '>', 0)],
         help="A sent quote not signed within this delay expires.")
@@ -102,6 +110,18 @@ class Configuration(TenantOwnedMixin, ModelSQL, ModelView):
     @staticmethod
     def default_vat_rate():
         return Decimal('20')
+
+    @staticmethod
+    def default_duplicate_email():
+        return True
+
+    @staticmethod
+    def default_duplicate_phone():
+        return True
+
+    @staticmethod
+    def default_duplicate_name():
+        return True
 
     @staticmethod
     def default_quote_validity():

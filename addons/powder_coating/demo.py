@@ -53,6 +53,37 @@ def signature_image():
     return swatch_png('#1e293b', 160, 40)
 
 
+def create_templates(company):
+    """The workshop's quote layouts: "Standard" (its default) and, at
+    Durand, "Grands comptes" for its large accounts."""
+    pool = Pool()
+    Template = pool.get('powder_coating.quote.template')
+    Configuration = pool.get('powder_coating.configuration')
+    standard = Template(company=company, name="Standard", style='modern',
+        header_text="Qualicoat · Qualimarine",
+        footer_text="IBAN FR76 3000 4000 0500 0012 3456 789 · BIC BNPAFRPP",
+        conditions=(
+            "<p><strong>Acompte de 30 %</strong> à la commande.</p>"
+            "<p>Pièces livrées propres et sèches ; délai de 10 jours "
+            "ouvrés après réception.</p>"),
+        legal_notices=(
+            "SAS au capital de 10 000 €. Pénalités de retard : trois fois "
+            "le taux d'intérêt légal ; indemnité forfaitaire pour frais de "
+            "recouvrement : 40 €."))
+    templates = [standard]
+    if company.party.name == "Thermolaquage Durand":
+        templates.append(Template(company=company, name="Grands comptes",
+                style='premium', primary_colour='#0f3b2e',
+                accent_colour='#c8a03c', spacing='airy',
+                show_unit_price=False,
+                header_text="Offre réservée à {client_name}",
+                legal_notices=standard.legal_notices))
+    Template.save(templates)
+    settings = Configuration.get(company, create=True)
+    settings.quote_template = standard
+    settings.save()
+
+
 def run(args):
     with Transaction().start(args.database, 0) as transaction:
         pool = Pool()
@@ -90,6 +121,7 @@ def run(args):
                             tare=f['tare']) for f in found['formats']]
                     powders.append(powder)
                 Powder.save(powders)
+                create_templates(company)
                 by_ral = {}
                 for powder in powders:
                     if powder.ral and powder.powder_type not in {
