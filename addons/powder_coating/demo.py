@@ -56,9 +56,12 @@ def signature_image():
 def create_templates(company):
     """The workshop's quote layouts: "Standard" (its default) and, at
     Durand, "Grands comptes" for its large accounts."""
+    from trytond.modules.saas_portal.demo import PORTALS
     pool = Pool()
     Template = pool.get('powder_coating.quote.template')
     Configuration = pool.get('powder_coating.configuration')
+    # The portal demo (run after this one) gives the workshop the same.
+    colours = PORTALS.get(company.party.name, {})
     standard = Template(company=company, name="Standard", style='modern',
         header_text="Qualicoat · Qualimarine",
         footer_text="IBAN FR76 3000 4000 0500 0012 3456 789 · BIC BNPAFRPP",
@@ -66,6 +69,8 @@ def create_templates(company):
             "<p><strong>Acompte de 30 %</strong> à la commande.</p>"
             "<p>Pièces livrées propres et sèches ; délai de 10 jours "
             "ouvrés après réception.</p>"),
+        **({'primary_colour': colours['primary'],
+                'accent_colour': colours['accent']} if colours else {}),
         legal_notices=(
             "SAS au capital de 10 000 €. Pénalités de retard : trois fois "
             "le taux d'intérêt légal ; indemnité forfaitaire pour frais de "
