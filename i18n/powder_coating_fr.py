@@ -350,7 +350,26 @@ FR.update({
     'Quote %(number)s (%(state)s)': "Devis %(number)s (%(state)s)",
     'Remind Unsigned Quotes': "Relancer les devis non signés",
     })
+FR.update({
+    'Client Invitation to the Portal': "Invitation d'un client au portail",
+    '${record.company.rec_name} opens your client area':
+        "${record.company.rec_name} vous ouvre votre espace client",
+    })
 EMAIL_PHRASES = [
+    ("Your client area is ready", "Votre espace client est prêt"),
+    ("Your workshop ${record.company.rec_name} uses a new management and "
+        "invoicing system. From now on you will find there your quotes to "
+        "sign, the progress of your parts and your invoices.",
+        "Votre atelier ${record.company.rec_name} utilise un nouveau "
+        "système de gestion et de facturation. Vous y trouverez désormais "
+        "vos devis à signer, l'avancement de vos pièces et vos factures."),
+    ("Your login is your email, ${record.email}. Choose your password to "
+        "open your client area:",
+        "Votre identifiant est votre e-mail, ${record.email}. Choisissez "
+        "votre mot de passe pour ouvrir votre espace client :"),
+    (" Thank you for your trust, the team of ${record.company.rec_name}.",
+        " Merci de votre confiance, l'équipe de "
+        "${record.company.rec_name}."),
     ("Your quote awaits your signature",
         "Votre devis attend votre signature"),
     ("Your quote ${record.number}", "Votre devis ${record.number}"),

@@ -174,17 +174,43 @@ class ClientImport(_CSVImport):
         with Transaction().set_context(_skip_duplicate_warning=True):
             created = Party.create(parties)
         if self.start.invite:
-            with without_check_access():
-                users = WebUser.create([{
-                            'company': self.company,
-                            'party': party.id,
-                            'email': row.values['email'],
-                            } for party, row in zip(created, rows)
-                        if row.values.get('email')
-                        and not WebUser.portal_user(
-                            self.company, row.values['email'])])
-                WebUser.reset_password(users)
+            self.invite(created, rows)
         return created
+
+
+    def invite(self, parties, rows):
+        """Open a portal account for each imported client with an email and
+        send the invitation "Your workshop ... uses a new system" with the
+        link to choose a password (a confidential email)."""
+        pool = Pool()
+        WebUser = pool.get('web.user')
+        Email = pool.get('connector.email')
+        ModelData = pool.get('ir.model.data')
+        Template = pool.get('ir.email.template')
+        template = Template(ModelData.get_id(
+                'powder_coating', 'email_client_invitation'))
+        company = self.company
+        with without_check_access():
+            users = WebUser.create([{
+                        'company': company,
+                        'party': party.id,
+                        'email': row.values['email'],
+                        } for party, row in zip(parties, rows)
+                    if row.values.get('email')
+                    and not WebUser.portal_user(
+                        company, row.values['email'])])
+            for user in users:
+                user.set_reset_password_token()
+            WebUser.save(users)
+            for user in users:
+                language = (user.party.lang.code if user.party.lang
+                    else Transaction().context.get('language') or 'fr')
+                with Transaction().set_context(language=language):
+                    Email.queue_template(template, user, company=company,
+                        to=user.email,
+                        platform=Email.platform_needed(company),
+                        confidential=True)
+        return users
 
 
 class PowderImport(_CSVImport):

@@ -58,6 +58,13 @@ class ImportTestCase(CompanyTestMixin, ModuleTestCase):
                 [])
             invited, = WebUser.search([('party', '=', created.id)])
             self.assertTrue(invited.reset_password_token)
+            Email = pool.get('connector.email')
+            email, = Email.search([('to', '=', 'atelier@lumiere.example')])
+            self.assertTrue(email.confidential)
+            html = email.get_message().get_body(
+                preferencelist=('html',)).get_content()
+            self.assertIn('uses a new management and invoicing system', html)
+            self.assertIn('/password?', html)
 
     @with_transaction()
     def test_powder_import(self):
