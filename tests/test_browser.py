@@ -143,8 +143,14 @@ def test_client_signs_in_to_the_portal(page, server):
     expect(page).to_have_url(re.compile(r'/documents$'))
     expect(page.get_by_role('heading', name='Mes documents')).to_be_visible()
     expect(page.locator('body')).to_contain_text(portal['client'])
-    expect(page.locator('body')).to_contain_text(
-        'Aucun document pour le moment')
+    # The workshop's quotes sent to this client, with their PDF.
+    documents = page.locator('main table')
+    expect(documents).to_contain_text('Devis DEV-')
+    link = documents.get_by_role('link', name='Télécharger').first
+    response = page.request.get(
+        server.base_url + link.get_attribute('href'))
+    assert response.status == 200
+    assert response.body().startswith(b'%PDF')
     page.screenshot(path=str(SCREENSHOTS / 'portal-documents.png'),
         full_page=True)
 
@@ -153,3 +159,30 @@ def test_client_signs_in_to_the_portal(page, server):
     expect(page.get_by_role('status')).to_contain_text('Vous êtes déconnecté')
     page.goto(base + 'documents')
     expect(page).to_have_url(re.compile(r'/login$'))
+
+
+def test_accountant_reads_a_quote(page, server, workshops):
+    """The accountant of Durand's workshop opens the quotes, then the
+    accepted one: its parts with their price breakdown and its totals."""
+    from playwright.sync_api import expect
+    login(page, server, 'accounting.durand', 'demo')
+    menu = page.locator('#menu')
+    menu.get_by_title('Thermolaquage', exact=True).first.click()
+    menu.get_by_title('Devis', exact=True).first.click()
+    tab = page.locator('#tabcontent .tab-pane.active')
+    expect(tab.locator('.title').first).to_have_text(re.compile('Devis'))
+    row = tab.locator('tbody tr').filter(has_text='Accepté').first
+    expect(row).to_be_visible()
+    listed = tab.locator('tbody').inner_text()
+    for name in workshops['martin']['clients']:
+        assert name not in listed, (name, listed)
+    # On the number: a double click on the client would open the client.
+    row.get_by_text(re.compile(r'^DEV-')).dblclick()
+    expect(page.locator('#tabcontent')).to_have_attribute(
+        'data-view-type', 'form')
+    # The form's notebook has active panes of its own: the outer one first.
+    tab = page.locator('#tabcontent .tab-pane.active').first
+    expect(tab).to_contain_text('Portail battant')
+    expect(tab.locator('input[name=total_amount]').first).to_have_value(
+        re.compile(r'\d'))
+    page.screenshot(path=str(SCREENSHOTS / 'accountant-quote-form.png'))
