@@ -250,5 +250,26 @@ class PowderCoatingTestCase(CompanyTestMixin, ModuleTestCase):
         self.assertIsNone(reminder_due(day, 2, 2, 7, dt.date(2026, 12, 9)))
         self.assertIsNone(reminder_due(None, 0, 2, 7, day))
 
+    @with_transaction()
+    def test_list_views_without_datetime_columns(self):
+        """sao 8.0 has no list column for date-time fields: lists show them
+        as a date and a time column (widget="date" / widget="time")"""
+        import xml.etree.ElementTree as ET
+        pool = Pool()
+        View = pool.get('ir.ui.view')
+        modules = ['saas', 'connector', 'saas_portal', 'powder_coating']
+        missing = []
+        for view in View.search([
+                    ('type', '=', 'tree'), ('module', 'in', modules)]):
+            Model = pool.get(view.model)
+            for node in ET.fromstring(view.arch).iter('field'):
+                field = Model._fields.get(node.get('name'))
+                type_ = getattr(getattr(field, '_field', field), '_type', '')
+                if type_ in {'datetime', 'timestamp'} and not node.get(
+                        'widget'):
+                    missing.append(f'{view.module}/{view.name}: '
+                        f'{node.get("name")}')
+        self.assertEqual(missing, [])
+
 
 del ModuleTestCase
