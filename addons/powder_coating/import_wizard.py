@@ -153,7 +153,6 @@ class ClientImport(_CSVImport):
     def create_records(self, rows):
         pool = Pool()
         Party = pool.get('party.party')
-        WebUser = pool.get('web.user')
         parties = []
         for row in rows:
             values = row.values

@@ -16,6 +16,7 @@ from trytond.pool import Pool
 from trytond.pyson import Bool, Eval
 
 from .pricing import PricingError, coverage
+from .tools import match_any
 
 POWDER_TYPES = [
     ('epoxy', "Epoxy"),
@@ -188,17 +189,8 @@ class Powder(AuditMixin, TenantOwnedMixin, DeactivableMixin, ModelSQL,
 
     @classmethod
     def search_rec_name(cls, name, clause):
-        _, operator, value, *_ = clause
-        if operator.startswith('!') or operator.startswith('not '):
-            bool_op = 'AND'
-        else:
-            bool_op = 'OR'
-        return [bool_op,
-            ('reference', operator, value),
-            ('name', operator, value),
-            ('brand', operator, value),
-            ('ral.rec_name', operator, value),
-            ]
+        return match_any(clause[:3],
+            ['reference', 'name', 'brand', 'ral.rec_name'])
 
     @classmethod
     @ModelView.button

@@ -11,12 +11,13 @@ from trytond.model.exceptions import AccessError, ValidationError
 from trytond.modules.saas.audit import AuditMixin, audit_button
 from trytond.modules.saas.tenant import TenantOwnedMixin
 from trytond.pool import Pool, PoolMeta
-from trytond.pyson import Bool, Eval, If
+from trytond.pyson import Eval
 from trytond.transaction import Transaction
 
 from .pricing import (
     Coat, LineInput, PricingError, price_line, price_quote,
     surface_from_dimensions)
+from .tools import match_any
 
 STATES = [
     ('draft', "Draft"),
@@ -170,16 +171,7 @@ class Quote(AuditMixin, TenantOwnedMixin, Workflow, ModelSQL, ModelView):
 
     @classmethod
     def search_rec_name(cls, name, clause):
-        _, operator, value, *_ = clause
-        if operator.startswith('!') or operator.startswith('not '):
-            bool_op = 'AND'
-        else:
-            bool_op = 'OR'
-        return [bool_op,
-            ('number', operator, value),
-            ('party.rec_name', operator, value),
-            ('reference', operator, value),
-            ]
+        return match_any(clause[:3], ['number', 'party.rec_name', 'reference'])
 
     @classmethod
     def validate_fields(cls, quotes, field_names):
@@ -594,5 +586,8 @@ class Cron(metaclass=PoolMeta):
     @classmethod
     def __setup__(cls):
         super().__setup__()
-        cls.method.selection.append(
-            ('powder_coating.quote|expire_quotes', "Expire Quotes"))
+        cls.method.selection.extend([
+                ('powder_coating.quote|expire_quotes', "Expire Quotes"),
+                ('powder_coating.quote|remind_quotes',
+                    "Remind Unsigned Quotes"),
+                ])

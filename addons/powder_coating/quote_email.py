@@ -146,12 +146,3 @@ class Quote(metaclass=PoolMeta):
             cls.save(reminded)
         return reminded
 
-
-class Cron(metaclass=PoolMeta):
-    __name__ = 'ir.cron'
-
-    @classmethod
-    def __setup__(cls):
-        super().__setup__()
-        cls.method.selection.append(
-            ('powder_coating.quote|remind_quotes', "Remind Unsigned Quotes"))

@@ -9,6 +9,8 @@ import zlib
 from trytond.model import ModelSQL, ModelView, Unique, fields
 from trytond.transaction import Transaction
 
+from .tools import match_any
+
 RAL_FILE = os.path.join(os.path.dirname(__file__), 'data', 'ral_classic.csv')
 
 
@@ -90,33 +92,19 @@ class RAL(ModelSQL, ModelView):
 
     @classmethod
     def search_name(cls, name, clause):
-        _, operator, *values = clause
-        if operator.startswith('!') or operator.startswith('not '):
-            bool_op = 'AND'
-        else:
-            bool_op = 'OR'
-        return [bool_op,
-            ('name_fr', operator, *values),
-            ('name_en', operator, *values),
-            ]
+        return match_any(clause, ['name_fr', 'name_en'])
 
     def get_rec_name(self, name):
         return f'{self.code} {self.name or ""}'.strip()
 
     @classmethod
     def search_rec_name(cls, name, clause):
-        _, operator, value, *_ = clause
-        if operator.startswith('!') or operator.startswith('not '):
-            bool_op = 'AND'
-        else:
-            bool_op = 'OR'
+        value = clause[2]
         code_value = value
         if isinstance(value, str) and value.strip().isdigit():
             code_value = value.replace(value.strip(), 'RAL ' + value.strip())
-        return [bool_op,
-            ('code', operator, code_value),
-            ('name', operator, value),
-            ]
+        return match_any(clause[:3], ['code', 'name'],
+            values={'code': code_value})
 
     def get_swatch(self, name):
         if self.hex:

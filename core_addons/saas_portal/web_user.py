@@ -10,7 +10,7 @@ from sql.operators import Equal
 
 import trytond.config as config
 from trytond.i18n import gettext
-from trytond.model import Exclude, fields
+from trytond.model import Exclude
 from trytond.model.exceptions import AccessError, ValidationError
 from trytond.modules.saas.tenant import TenantOwnedMixin
 from trytond.pool import Pool, PoolMeta

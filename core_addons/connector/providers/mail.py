@@ -9,6 +9,7 @@ uri of trytond.conf (``platform_send``), whatever provider the workshop
 chose."""
 import smtplib
 import ssl
+from contextlib import contextmanager
 from email.utils import make_msgid
 
 from ..exceptions import ConnectorError, ConnectorUnavailableError
@@ -57,13 +58,23 @@ def smtp_send(credentials, message):
     service = '%s:%s' % (host, port)
     if not message['Message-ID']:
         message['Message-ID'] = make_msgid()
-    try:
+    with smtp_errors(service):
         with smtplib.SMTP(host, port, timeout=SMTP_TIMEOUT) as server:
             if is_true(credentials.get('starttls')):
                 server.starttls(context=ssl.create_default_context())
             if credentials.get('user'):
                 server.login(credentials['user'], credentials.get('password'))
             server.send_message(message)
+    return message['Message-ID']
+
+
+@contextmanager
+def smtp_errors(service):
+    """Turn what an SMTP server answers into the connector's errors: a
+    refusal (recipient, sender, login) fails the email, anything else
+    (server down, network) leaves it queued for a retry."""
+    try:
+        yield
     except (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused,
             smtplib.SMTPAuthenticationError) as exception:
         raise ConnectorError(gettext(
@@ -73,7 +84,6 @@ def smtp_send(credentials, message):
         raise ConnectorUnavailableError(gettext(
                 'msg_service_unavailable',
                 service="SMTP %s" % service, error=exception)) from exception
-    return message['Message-ID']
 
 
 def platform_send(message):
@@ -85,7 +95,7 @@ def platform_send(message):
     service = '%s:%s' % (uri.hostname, uri.port or 25)  # no password
     if not message['Message-ID']:
         message['Message-ID'] = make_msgid()
-    try:
+    with smtp_errors(service):
         server = get_smtp_server(strict=True)
         try:
             server.send_message(message)
@@ -94,15 +104,6 @@ def platform_send(message):
                 server.quit()
             except smtplib.SMTPException:
                 pass
-    except (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused,
-            smtplib.SMTPAuthenticationError) as exception:
-        raise ConnectorError(gettext(
-                'msg_email_refused',
-                service=service, error=exception)) from exception
-    except (OSError, smtplib.SMTPException) as exception:
-        raise ConnectorUnavailableError(gettext(
-                'msg_service_unavailable',
-                service="SMTP %s" % service, error=exception)) from exception
     return message['Message-ID']
 
 
