@@ -50,6 +50,14 @@ NOTICES = {
     }
 
 
+def file_response(data, content_type, cache_control):
+    "A stylesheet, script or image, never sniffed as anything else."
+    response = Response(data, content_type=content_type)
+    response.headers['Cache-Control'] = cache_control
+    response.headers['X-Content-Type-Options'] = 'nosniff'
+    return response
+
+
 def translate(message, /, **variables):
     "The portal string `message` (ir.message) in the page's language."
     return gettext(f'saas_portal.{message}', **variables)
@@ -359,10 +367,8 @@ def theme(page):
         f'--brand:{rgb(primary)};--brand-text:{rgb(text_colour(primary))};'
         f'--accent:{rgb(accent)};--accent-text:{rgb(text_colour(accent))}'
         '}\n')
-    response = Response(body, content_type='text/css; charset=utf-8')
-    response.headers['Cache-Control'] = 'private, max-age=300'
-    response.headers['X-Content-Type-Options'] = 'nosniff'
-    return response
+    return file_response(
+        body, 'text/css; charset=utf-8', 'private, max-age=300')
 
 
 @route('favicon.svg')
@@ -376,10 +382,7 @@ def favicon(page):
         '<text x="16" y="22" font-family="Helvetica, Arial, sans-serif" '
         f'font-size="18" font-weight="700" fill="{text_colour(primary)}" '
         f'text-anchor="middle">{initial}</text></svg>')
-    response = Response(body, content_type='image/svg+xml')
-    response.headers['Cache-Control'] = 'private, max-age=300'
-    response.headers['X-Content-Type-Options'] = 'nosniff'
-    return response
+    return file_response(body, 'image/svg+xml', 'private, max-age=300')
 
 
 @route('logo')
@@ -388,9 +391,7 @@ def logo(page):
     mimetype = image_type(data)
     if not mimetype:
         raise NotFound()
-    response = Response(bytes(data), content_type=mimetype)
-    response.headers['Cache-Control'] = 'private, max-age=300'
-    response.headers['X-Content-Type-Options'] = 'nosniff'
+    response = file_response(bytes(data), mimetype, 'private, max-age=300')
     response.headers['Content-Security-Policy'] = (
         "default-src 'none'; style-src 'unsafe-inline'; sandbox")
     return response
@@ -405,7 +406,4 @@ def static(request, filename):
     with open(path, 'rb') as file:
         data = file.read()
     mimetype = mimetypes.guess_type(path)[0] or 'application/octet-stream'
-    response = Response(data, content_type=mimetype)
-    response.headers['Cache-Control'] = 'public, max-age=3600'
-    response.headers['X-Content-Type-Options'] = 'nosniff'
-    return response
+    return file_response(data, mimetype, 'public, max-age=3600')
