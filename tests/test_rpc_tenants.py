@@ -23,6 +23,10 @@ MODELS = {
     'product.template': 'name',
     'product.product': 'rec_name',
     'saas.audit.log': 'rec_name',
+    'powder_coating.project': 'number',
+    'powder_coating.project.part': 'rec_name',
+    'powder_coating.batch': 'number',
+    'powder_coating.photo': 'rec_name',
     }
 
 
@@ -392,3 +396,40 @@ def test_rest(server, rest_key, workshops, martin_records):
     assert rest_get(
         server, rest_key, f'model/party.party/{martin_id}')[0] == 404
     assert rest_get(server, 'not-a-key', 'model/party.party')[0] == 401
+
+
+# --- workshop mode --------------------------------------------------------------
+
+def test_workshop_mode_of_own_workshop_only(rpc_as, workshops):
+    """The tablet API answers for the operator's workshop only: Martin's
+    queue holds none of Durand's clients, a number only Durand has is not
+    found at Martin, and Durand's steps cannot be used on Martin's parts."""
+    durand, martin = rpc_as('operator.durand'), rpc_as('operator.martin')
+    durand_context = durand.call('model.res.user.get_preferences', True, {})
+    martin_context = martin.call('model.res.user.get_preferences', True, {})
+    durand_queue = durand.model('powder_coating.workshop', 'queue',
+        durand_context)
+    martin_queue = martin.model('powder_coating.workshop', 'queue',
+        martin_context)
+    assert durand_queue and martin_queue
+    assert {p['client'] for p in durand_queue} <= workshops['durand'][
+        'clients']
+    assert {p['client'] for p in martin_queue} <= workshops['martin'][
+        'clients']
+    martin_numbers = {p['number'] for p in martin_queue}
+    only_durand = next(p for p in durand_queue
+        if p['number'] not in martin_numbers)
+    with pytest.raises(RpcError) as info:
+        martin.model('powder_coating.workshop', 'part',
+            only_durand['number'], martin_context)
+    assert only_durand['number'] in str(info.value)
+    martin_part = martin_queue[0]
+    result, = martin.model('powder_coating.workshop', 'apply', [{
+                'uuid': 'tenant-test-1', 'type': 'validate_step',
+                'part': martin_part['number'],
+                'step': only_durand['step']['id'],
+                }], martin_context)
+    assert result['status'] == 'refused'
+    again = martin.model('powder_coating.workshop', 'part',
+        martin_part['number'], martin_context)
+    assert again['step'] == martin_part['step']

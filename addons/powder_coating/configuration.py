@@ -69,6 +69,43 @@ class Configuration(TenantOwnedMixin, ModelSQL, ModelView):
             ('company', 'in', [Eval('company', -1), None]),
             ],
         help="Numbers the workshop's quotes (DEV-2026-0001 by default).")
+    part_sequence = fields.Many2One('ir.sequence', "Part Sequence",
+        domain=[
+            ('sequence_type', '=', Id('powder_coating', 'sequence_type_part')),
+            ('company', 'in', [Eval('company', -1), None]),
+            ],
+        help="Numbers the parts' labels (P-00001 by default).")
+    batch_sequence = fields.Many2One('ir.sequence', "Batch Sequence",
+        domain=[
+            ('sequence_type', '=', Id('powder_coating',
+                    'sequence_type_batch')),
+            ('company', 'in', [Eval('company', -1), None]),
+            ],
+        help="Numbers the batches (S-00001 by default).")
+    oven_length = fields.Integer("Oven Length (mm)",
+        domain=['OR', ('oven_length', '=', None), ('oven_length', '>', 0)],
+        help="Inner dimensions of the curing oven.")
+    oven_width = fields.Integer("Oven Width (mm)",
+        domain=['OR', ('oven_width', '=', None), ('oven_width', '>', 0)])
+    oven_height = fields.Integer("Oven Height (mm)",
+        domain=['OR', ('oven_height', '=', None), ('oven_height', '>', 0)])
+    hook_height = fields.Integer("Hook Height (mm)", required=True,
+        domain=[('hook_height', '>=', 0)],
+        help="Height taken by the hook above each hanging part.")
+    oven_margin = fields.Integer("Safety Margin (mm)", required=True,
+        domain=[('oven_margin', '>=', 0)],
+        help="Minimum gap between two parts and between a part and the "
+        "walls: parts must never touch.")
+    label_width = fields.Integer("Label Width (mm)", required=True,
+        domain=[('label_width', '>=', 30)])
+    label_height = fields.Integer("Label Height (mm)", required=True,
+        domain=[('label_height', '>=', 20)])
+    ready_photo = fields.Boolean("Attach a Photo",
+        help="The \"ready\" email carries the project's latest photo.")
+    ready_report = fields.Boolean("Attach the Final Report",
+        help="The \"ready\" email carries the final report (PDF).")
+    photo_watermark = fields.Boolean("Watermark Photos",
+        help="Draw the workshop's logo on the photos (not on the originals).")
 
     @classmethod
     def __setup__(cls):
@@ -135,6 +172,34 @@ class Configuration(TenantOwnedMixin, ModelSQL, ModelView):
     def default_reminder_second():
         return 7
 
+    @staticmethod
+    def default_hook_height():
+        return 100
+
+    @staticmethod
+    def default_oven_margin():
+        return 50
+
+    @staticmethod
+    def default_label_width():
+        return 70
+
+    @staticmethod
+    def default_label_height():
+        return 50
+
+    @staticmethod
+    def default_ready_photo():
+        return True
+
+    @staticmethod
+    def default_ready_report():
+        return True
+
+    @staticmethod
+    def default_photo_watermark():
+        return False
+
     def get_rec_name(self, name):
         return self.company.rec_name if self.company else ''
 
@@ -176,6 +241,40 @@ class Configuration(TenantOwnedMixin, ModelSQL, ModelView):
                     'padding': 4,
                     }])
         return sequence
+
+    @classmethod
+    def next_part_number(cls, company):
+        "The next label number of the workshop (P-00001)."
+        return cls._next_number(company, 'part', "Pièces", 'P-')
+
+    @classmethod
+    def next_batch_number(cls, company):
+        "The next batch number of the workshop (S-00001)."
+        return cls._next_number(company, 'batch', "Séries", 'S-')
+
+    @classmethod
+    def _next_number(cls, company, kind, name, prefix):
+        """The next number of the workshop's own sequence of `kind`,
+        created the first time."""
+        pool = Pool()
+        Sequence = pool.get('ir.sequence')
+        ModelData = pool.get('ir.model.data')
+        settings = cls.get(company, create=True)
+        field = kind + '_sequence'
+        with without_check_access():
+            if not getattr(settings, field):
+                sequence, = Sequence.create([{
+                            'name': name,
+                            'sequence_type': ModelData.get_id(
+                                'powder_coating', 'sequence_type_' + kind),
+                            'company': int(company),
+                            'prefix': prefix,
+                            'padding': 5,
+                            }])
+                setattr(settings, field, sequence)
+                settings.save()
+            with Transaction().set_context(company=int(company)):
+                return getattr(settings, field).get()
 
     @property
     def pricing(self):

@@ -1,12 +1,15 @@
 # This file is part of Atelier. See the COPYRIGHT file at the top level of
 # this repository for the full copyright notices and license terms.
 """Demo of the powder-coating addon: each workshop's powder catalogue (the
-offline Thermopoudre demo catalogue) and quotes in every state."""
+offline Thermopoudre demo catalogue), quotes in every state and projects
+at every step of the shop floor."""
 import datetime as dt
 from decimal import Decimal
 
 from trytond.pool import Pool
 from trytond.transaction import Transaction
+
+from .demo_shop_floor import shop_floor
 
 # (client, [(part, quantity, length, width, faces, RAL, coats, minutes,
 #   sandblasting)], final state)
@@ -89,6 +92,28 @@ def create_templates(company):
     settings.save()
 
 
+def make_quote(company, party, parts, by_ral, default_powder):
+    """A quote of `parts` (see QUOTES) for `party`, the powder of each
+    found by its RAL shade."""
+    Quote = Pool().get('powder_coating.quote')
+    quote = Quote(company=company, party=party)
+    quote.lines = [{
+            'description': name,
+            'quantity': quantity,
+            'surface_mode': 'dimensions',
+            'length': Decimal(length),
+            'width': Decimal(width),
+            'faces': faces,
+            'powder': by_ral.get(ral, default_powder).id,
+            'coats': coats,
+            'labour_minutes': Decimal(minutes),
+            'sandblasting': sandblasting,
+            } for (name, quantity, length, width, faces,
+                ral, coats, minutes, sandblasting) in parts]
+    quote.save()
+    return quote
+
+
 def run(args):
     with Transaction().start(args.database, 0) as transaction:
         pool = Pool()
@@ -136,21 +161,8 @@ def run(args):
                     party, = Party.search([
                             ('company', '=', company.id),
                             ('name', '=', client)])
-                    quote = Quote(company=company, party=party)
-                    quote.lines = [{
-                            'description': name,
-                            'quantity': quantity,
-                            'surface_mode': 'dimensions',
-                            'length': Decimal(length),
-                            'width': Decimal(width),
-                            'faces': faces,
-                            'powder': by_ral.get(ral, powders[0]).id,
-                            'coats': coats,
-                            'labour_minutes': Decimal(minutes),
-                            'sandblasting': sandblasting,
-                            } for (name, quantity, length, width, faces,
-                                ral, coats, minutes, sandblasting) in parts]
-                    quote.save()
+                    quote = make_quote(company, party, parts, by_ral,
+                        powders[0])
                     if state == 'draft':
                         continue
                     Quote.send([quote])
@@ -164,5 +176,6 @@ def run(args):
                                 'validity_date': quote.date
                                 - dt.timedelta(days=1)})
                         Quote.expire_quotes()
+                shop_floor(company, powders, by_ral)
         transaction.commit()
-    print("Powder coating: demo catalogues and quotes loaded.")
+    print("Powder coating: demo catalogues, quotes and projects loaded.")

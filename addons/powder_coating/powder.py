@@ -192,6 +192,16 @@ class Powder(AuditMixin, TenantOwnedMixin, DeactivableMixin, ModelSQL,
         return match_any(clause[:3],
             ['reference', 'name', 'brand', 'ral.rec_name'])
 
+    @property
+    def label(self):
+        "How the shop floor names it: RAL 7016 · Brillant · Polyester."
+        selection = self.fields_get(['finish', 'powder_type'])
+        finish = dict(selection['finish']['selection']).get(self.finish)
+        kind = dict(selection['powder_type']['selection']).get(
+            self.powder_type)
+        shade = self.ral.code if self.ral else self.reference
+        return ' · '.join(p for p in [shade, finish, kind] if p)
+
     @classmethod
     @ModelView.button
     def import_from_catalogue(cls, powders):

@@ -24,7 +24,23 @@ def data_uri(data):
         mimetype, base64.b64encode(bytes(data)).decode('ascii'))
 
 
-class QuoteReport(Report):
+class HTMLReport(Report):
+    "An HTML document printed as PDF by weasyprint, with embedded data only."
+
+    @classmethod
+    def convert(cls, report, data, timeout=5 * 60, retry=5):
+        if (report.template_extension == 'html'
+                and report.extension == 'pdf'):
+            import weasyprint
+
+            # Embedded data: images only, never a file or the network.
+            fetcher = weasyprint.URLFetcher(allowed_protocols={'data'})
+            return 'pdf', weasyprint.HTML(
+                string=data, url_fetcher=fetcher).write_pdf()
+        return super().convert(report, data, timeout=timeout, retry=retry)
+
+
+class QuoteReport(HTMLReport):
     __name__ = 'powder_coating.quote'
 
     @classmethod
@@ -95,15 +111,3 @@ class QuoteReport(Report):
             return None
         settings = Configuration.get(company)
         return getattr(settings, 'quote_template', None)
-
-    @classmethod
-    def convert(cls, report, data, timeout=5 * 60, retry=5):
-        if (report.template_extension == 'html'
-                and report.extension == 'pdf'):
-            import weasyprint
-
-            # Embedded data: images only, never a file or the network.
-            fetcher = weasyprint.URLFetcher(allowed_protocols={'data'})
-            return 'pdf', weasyprint.HTML(
-                string=data, url_fetcher=fetcher).write_pdf()
-        return super().convert(report, data, timeout=timeout, retry=retry)
