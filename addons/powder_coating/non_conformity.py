@@ -236,7 +236,7 @@ class NonConformityStatistic(TenantOwnedMixin, ModelSQL, ModelView):
     @classmethod
     def __setup__(cls):
         super().__setup__()
-        cls._order = [('count', 'DESC')]
+        cls._order = [('count', 'DESC'), ('id', 'DESC')]
 
     @classmethod
     def table_query(cls):
@@ -282,7 +282,7 @@ class QualityMonth(TenantOwnedMixin, ModelSQL, ModelView):
     @classmethod
     def __setup__(cls):
         super().__setup__()
-        cls._order = [('year', 'DESC'), ('month', 'DESC')]
+        cls._order = [('year', 'DESC'), ('month', 'DESC'), ('id', 'DESC')]
 
     @classmethod
     def table_query(cls):

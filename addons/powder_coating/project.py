@@ -14,7 +14,7 @@ from trytond.model import (
 from trytond.model.exceptions import AccessError
 from trytond.exceptions import UserError
 from trytond.modules.saas.audit import AuditMixin, audit_button
-from trytond.modules.saas.tenant import TenantOwnedMixin
+from trytond.modules.saas.tenant import TenantOwnedMixin, set_company_context
 from trytond.pool import Pool
 from trytond.pyson import Eval, If
 from trytond.transaction import Transaction, without_check_access
@@ -358,6 +358,7 @@ class ProjectPart(AuditMixin, sequence_ordered(), ModelSQL, ModelView):
     def __setup__(cls):
         super().__setup__()
         cls.__access__.add('project')
+        set_company_context(cls)
         t = cls.__table__()
         cls._sql_constraints += [
             ('number_unique', Unique(t, t.company, t.number),

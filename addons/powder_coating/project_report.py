@@ -138,26 +138,35 @@ class OvenPlanReport(HTMLReport):
             body.append('<p class="warn">%s</p>' % esc(gettext(
                         'powder_coating.msg_oven_missing')))
         else:
-            items, unknown = oven_items(parts)
             by_id = {p.id: p for p in parts}
-            plan = oven_loading.plan_loads(oven, items)
+            # A load holds one batch: one powder, one cure.
+            loads, placed, missing = [], 0, []
+            for batch in batches:
+                items, unknown = oven_items(batch.parts)
+                plan = oven_loading.plan_loads(oven, items)
+                loads.extend((batch, load, plan) for load in plan.loads)
+                placed += len(items) - len(plan.unplaceable)
+                missing += [p.number for p in unknown] + [
+                    by_id[item.key[0]].number
+                    for item, _ in plan.unplaceable]
+            loads.sort(key=lambda l: oven_loading.curing_key(l[1]))
             body.append('<p class="sub">%s</p>' % esc(gettext(
                         'powder_coating.msg_oven_plan_summary',
                         length=oven.length, width=oven.width,
                         height=oven.height, margin=oven.margin,
-                        units=len(items), loads=len(plan.loads),
-                        bound=plan.lower_bound)))
-            for number, load in enumerate(plan.loads, 1):
-                names = {}
-                for placement in load.placements:
-                    part = by_id[placement.key[0]]
-                    names[placement.key] = part.number
+                        units=placed, loads=len(loads),
+                        bound=sum(p.lower_bound for p in
+                            {id(l[2]): l[2] for l in loads}.values()))))
+            for number, (batch, load, _) in enumerate(loads, 1):
+                names = {p.key: by_id[p.key[0]].number
+                    for p in load.placements}
                 dues = [by_id[p.key[0]].project.promised_date
                     for p in load.placements]
                 dues = [d for d in dues if d]
                 heading = gettext('powder_coating.msg_oven_load',
                     number=number, units=len(load.placements),
                     fill=lang.format('%.0f', load.fill_rate * 100))
+                heading += ' · ' + batch.rec_name
                 if dues:
                     heading += ' · ' + gettext(
                         'powder_coating.msg_oven_load_due',
@@ -166,8 +175,6 @@ class OvenPlanReport(HTMLReport):
                     '</section>' % (esc(heading),
                         oven_loading.svg_plan(oven, load, labels=names),
                         esc(', '.join(sorted(set(names.values()))))))
-            missing = [p.number for p in unknown] + [
-                by_id[item.key[0]].number for item, _ in plan.unplaceable]
             if missing:
                 body.append('<p class="warn">%s</p>' % esc(gettext(
                             'powder_coating.msg_oven_not_placed',
@@ -181,7 +188,7 @@ class OvenPlanReport(HTMLReport):
             '.warn { font-weight: bold; border: 2px solid #000;'
             ' padding: 6px; }'
             'section { page-break-inside: avoid; }'
-            'section svg { width: 100%; max-height: 150mm; }'
+            'section svg { width: 100%; height: auto; max-height: 118mm; }'
             '.parts { font-size: 9pt; }</style></head><body>'
             + ''.join(body) + '</body></html>')
 
