@@ -1,6 +1,7 @@
 # This file is part of Atelier. See the COPYRIGHT file at the top level of
 # this repository for the full copyright notices and license terms.
-"""The client's quotes in the portal's "my documents", and their PDF."""
+"""The client's quotes and the final reports of their finished projects in
+the portal's "my documents", and their PDF."""
 from http import HTTPStatus
 
 from werkzeug.exceptions import NotFound
@@ -13,6 +14,8 @@ from trytond.transaction import without_check_access
 
 # What the client may see: a draft is the workshop's work in progress.
 VISIBLE_STATES = ['sent', 'accepted', 'refused', 'expired']
+# A project's final report is the client's once the parts are ready.
+REPORTED_STATES = ['ready', 'delivered', 'collected']
 
 
 def client_quotes(company, party, ids=None):
@@ -28,6 +31,35 @@ def client_quotes(company, party, ids=None):
         domain.append(('id', 'in', list(ids)))
     with without_check_access():
         return Quote.search(domain, order=[('date', 'DESC'), ('id', 'DESC')])
+
+
+def client_projects(company, party, ids=None):
+    """The projects of `party` at `company` whose final report the client
+    may open (ready or finished), newest first."""
+    Project = Pool().get('powder_coating.project')
+    domain = [
+        ('company', '=', int(company)),
+        ('party', '=', int(party)),
+        ('state', 'in', REPORTED_STATES),
+        ]
+    if ids is not None:
+        domain.append(('id', 'in', list(ids)))
+    with without_check_access():
+        return Project.search(domain, order=[('id', 'DESC')])
+
+
+def pdf_response(report_name, record, filename):
+    "A report of `record` as an inline PDF, never cached."
+    Report = Pool().get(report_name, type='report')
+    with without_check_access():
+        _, content, _, _ = Report.execute([record.id], {})
+    response = Response(bytes(content), status=int(HTTPStatus.OK),
+        content_type='application/pdf')
+    response.headers['Content-Disposition'] = (
+        f'inline; filename="{filename}.pdf"')
+    response.headers['X-Content-Type-Options'] = 'nosniff'
+    response.headers['Cache-Control'] = 'private, no-store'
+    return response
 
 
 class WebUser(metaclass=PoolMeta):
@@ -54,6 +86,17 @@ class WebUser(metaclass=PoolMeta):
                     'kind': 'quote',
                     'url': f'{base}quotes/{quote.id}.pdf',
                     })
+        for project in client_projects(self.company, self.party):
+            date = (project.ready_date.date() if project.ready_date
+                else project.create_date.date())
+            documents.append({
+                    'name': gettext('powder_coating.msg_portal_project_name',
+                        number=project.number),
+                    'date': date,
+                    'date_text': lang.strftime(date),
+                    'kind': 'report',
+                    'url': f'{base}projects/{project.id}.pdf',
+                    })
         return documents
 
 
@@ -70,13 +113,23 @@ def quote_pdf(page, quote_id):
     if not quotes:
         raise NotFound()
     quote, = quotes
-    Report = page.pool.get('powder_coating.quote', type='report')
-    with without_check_access():
-        extension, content, _, _ = Report.execute([quote.id], {})
-    response = Response(bytes(content), status=int(HTTPStatus.OK),
-        content_type='application/pdf')
-    response.headers['Content-Disposition'] = (
-        f'inline; filename="{quote.number}.pdf"')
-    response.headers['X-Content-Type-Options'] = 'nosniff'
-    response.headers['Cache-Control'] = 'private, no-store'
-    return response
+    return pdf_response('powder_coating.quote', quote, quote.number)
+
+
+@route('projects/<int:project_id>.pdf')
+def project_pdf(page, project_id):
+    """The final report of one of the signed-in client's ready or finished
+    projects; anything else: 404."""
+    if not page.user:
+        return page.redirect('login')
+    try:
+        page.pool.get('powder_coating.project')
+    except KeyError:
+        raise NotFound()
+    projects = client_projects(page.company, page.user.party,
+        ids=[project_id])
+    if not projects:
+        raise NotFound()
+    project, = projects
+    return pdf_response('powder_coating.project.final', project,
+        project.number)

@@ -32,6 +32,15 @@ class PowderCoatingPortalTestCase(RouteTestCase):
                 sent = create_quote(company, powder)
                 Quote.send([sent])
                 create_quote(company, powder)  # a draft
+                # A project ready for the client, another still in work.
+                Project = pool.get('powder_coating.project')
+                ready, waiting = Project.create([
+                        {'company': company.id, 'number': 'PRJ-R',
+                            'party': sent.party.id},
+                        {'company': company.id, 'number': 'PRJ-W',
+                            'party': sent.party.id},
+                        ])
+                Project.write([ready], {'state': 'ready'})
                 WebUser.create([{
                             'email': email,
                             'party': sent.party.id,
@@ -71,6 +80,32 @@ class PowderCoatingPortalTestCase(RouteTestCase):
         # A draft quote is not the client's yet.
         response = client.get(self.url(f'quotes/{ids["draft"]}.pdf'))
         self.assertEqual(response.status_code, 404)
+
+    def project_ids(self, company_name):
+        with Transaction().start(DB_NAME, 0):
+            Project = Pool().get('powder_coating.project')
+            projects = Project.search([
+                    ('company.party.name', '=', company_name)])
+            return {p.number: p.id for p in projects}
+
+    def test_client_downloads_final_report_of_ready_project(self):
+        "A ready project's final report is listed; one in work is not"
+        client = self.login('lea@garnier.example', 'thermolaquage-durand')
+        ids = self.project_ids("Thermolaquage Durand")
+        page = client.get(self.url('documents'))
+        self.assertIn(f'projects/{ids["PRJ-R"]}.pdf', page.text)
+        self.assertNotIn(f'projects/{ids["PRJ-W"]}.pdf', page.text)
+        response = client.get(self.url(f'projects/{ids["PRJ-R"]}.pdf'))
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(response.data.startswith(b'%PDF'))
+        response = client.get(self.url(f'projects/{ids["PRJ-W"]}.pdf'))
+        self.assertEqual(response.status_code, 404)
+        martin = self.login('hugo@lambert.example', 'epoxy-services-martin')
+        for workshop in ['thermolaquage-durand', 'epoxy-services-martin']:
+            response = martin.get(
+                self.url(f'projects/{ids["PRJ-R"]}.pdf', workshop))
+            self.assertIn(response.status_code, {303, 404})
+            self.assertFalse(response.data.startswith(b'%PDF'))
 
     def test_other_workshop_client_gets_nothing(self):
         "Martin's client asks for Durand's quote by its id: not found"
