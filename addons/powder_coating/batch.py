@@ -13,7 +13,7 @@ from trytond.modules.saas.audit import AuditMixin, audit_button
 from trytond.modules.saas.tenant import TenantOwnedMixin
 from trytond.pool import Pool
 from trytond.pyson import Eval
-from trytond.transaction import Transaction, without_check_access
+from trytond.transaction import Transaction
 from trytond.wizard import Button, StateTransition, StateView, Wizard
 
 from . import batching

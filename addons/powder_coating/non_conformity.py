@@ -17,8 +17,10 @@ from trytond.modules.saas.audit import AuditMixin
 from trytond.modules.saas.tenant import TenantOwnedMixin
 from trytond.pool import Pool
 from trytond.pyson import Eval
-from trytond.transaction import Transaction, without_check_access
+from trytond.transaction import without_check_access
 from trytond.wizard import Button, StateTransition, StateView, Wizard
+
+from .tools import stamped
 
 
 class NonConformity(AuditMixin, TenantOwnedMixin, ModelSQL, ModelView):
@@ -132,13 +134,7 @@ class NonConformity(AuditMixin, TenantOwnedMixin, ModelSQL, ModelView):
 
     @classmethod
     def create(cls, vlist):
-        now = dt.datetime.now()
-        user = Transaction().user
-        vlist = [dict(v) for v in vlist]
-        for values in vlist:
-            values.setdefault('date', now)
-            values.setdefault('declared_by', user or None)
-        return super().create(vlist)
+        return super().create(stamped(vlist, user='declared_by'))
 
     @classmethod
     def delete(cls, ncs):

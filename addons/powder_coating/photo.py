@@ -22,6 +22,7 @@ from trytond.pyson import Eval, Id
 from trytond.transaction import Transaction, without_check_access
 
 from . import photo_processing
+from .tools import stamped
 
 GB = 10 ** 9
 MAX_UPLOAD = 15 * 1024 * 1024
@@ -229,15 +230,11 @@ class Photo(TenantOwnedMixin, ModelSQL, ModelView):
     def create(cls, vlist):
         pool = Pool()
         Project = pool.get('powder_coating.project')
-        now = dt.datetime.now()
-        user = Transaction().user
-        vlist = [dict(v) for v in vlist]
+        vlist = stamped(vlist, user='taken_by')
         for values in vlist:
             project = Project(values['project'])
             values.setdefault('company', project.company.id)
             cls._process(values, project.company)
-            values.setdefault('date', now)
-            values.setdefault('taken_by', user or None)
         photos = super().create(vlist)
         cls._audit_added(photos)
         cls.check_quota(list({p.company for p in photos}))

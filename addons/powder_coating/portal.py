@@ -10,12 +10,22 @@ from werkzeug.wrappers import Response
 from trytond.i18n import gettext
 from trytond.modules.saas_portal.routes import route
 from trytond.pool import Pool, PoolMeta
-from trytond.transaction import without_check_access
+from trytond.transaction import Transaction, without_check_access
+from trytond.url import http_host
 
 # What the client may see: a draft is the workshop's work in progress.
 VISIBLE_STATES = ['sent', 'accepted', 'refused', 'expired']
 # A project's final report is the client's once the parts are ready.
 REPORTED_STATES = ['ready', 'delivered', 'collected']
+
+
+def client_space_url(company):
+    "The client's space at the workshop (absolute), for emails."
+    if not company or not company.portal_slug:
+        return ''
+    database = Transaction().database.name
+    return (f'{http_host()}/{database}/portal/{company.portal_slug}/'
+        'documents')
 
 
 def client_quotes(company, party, ids=None):

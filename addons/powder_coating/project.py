@@ -19,6 +19,7 @@ from trytond.pool import Pool
 from trytond.pyson import Eval, If
 from trytond.transaction import Transaction, without_check_access
 
+from .tools import stamped
 from .workflow import next_step
 
 PRIORITIES = [
@@ -636,12 +637,7 @@ class StepLog(ModelSQL, ModelView):
 
     @classmethod
     def create(cls, vlist):
-        now = dt.datetime.now()
-        user = Transaction().user
-        vlist = [dict(v) for v in vlist]
-        for values in vlist:
-            values.setdefault('date', now)
-            values.setdefault('user', user or None)
+        vlist = stamped(vlist)
         records = super().create(vlist)
         cls._audit(records)
         return records
@@ -698,12 +694,7 @@ class QCResult(ModelSQL, ModelView):
 
     @classmethod
     def create(cls, vlist):
-        now = dt.datetime.now()
-        user = Transaction().user
-        vlist = [dict(v) for v in vlist]
-        for values in vlist:
-            values.setdefault('date', now)
-            values.setdefault('user', user or None)
+        vlist = stamped(vlist)
         return super().create(vlist)
 
     @classmethod

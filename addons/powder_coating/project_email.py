@@ -7,7 +7,8 @@ import io
 
 from trytond.pool import Pool, PoolMeta
 from trytond.transaction import Transaction, without_check_access
-from trytond.url import http_host
+
+from .portal import client_space_url
 
 
 def photo_attachment(photo):
@@ -30,12 +31,7 @@ class Project(metaclass=PoolMeta):
     @property
     def portal_url(self):
         "The client's space at the workshop (absolute)."
-        company = self.company
-        if not company or not company.portal_slug:
-            return ''
-        database = Transaction().database.name
-        return (f'{http_host()}/{database}/portal/{company.portal_slug}/'
-            'documents')
+        return client_space_url(self.company)
 
     def email_ready(self):
         pool = Pool()

@@ -8,7 +8,8 @@ import datetime as dt
 from trytond.model import fields
 from trytond.pool import Pool, PoolMeta
 from trytond.transaction import Transaction, without_check_access
-from trytond.url import http_host
+
+from .portal import client_space_url
 
 
 def reminder_due(sent_on, reminders_sent, first, second, today):
@@ -42,12 +43,7 @@ class Quote(metaclass=PoolMeta):
     @property
     def portal_url(self):
         "The client's space at the workshop (absolute)."
-        company = self.company
-        if not company or not company.portal_slug:
-            return ''
-        database = Transaction().database.name
-        return (f'{http_host()}/{database}/portal/{company.portal_slug}/'
-            'documents')
+        return client_space_url(self.company)
 
     @property
     def portal_invitation_url(self):

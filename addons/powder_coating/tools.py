@@ -1,6 +1,9 @@
 # This file is part of Atelier. See the COPYRIGHT file at the top level of
 # this repository for the full copyright notices and license terms.
 """Small helpers shared by the addon's models."""
+import datetime as dt
+
+from trytond.transaction import Transaction
 
 
 def match_any(clause, names, values=None):
@@ -15,3 +18,15 @@ def match_any(clause, names, values=None):
     values = values or {}
     return [bool_op] + [
         (name, operator, values.get(name, value), *rest) for name in names]
+
+
+def stamped(vlist, date='date', user='user'):
+    """Copies of the create values `vlist` with when and by whom (the
+    current user) filled in: the shop floor's records say who did what."""
+    now = dt.datetime.now()
+    current = Transaction().user or None
+    vlist = [dict(v) for v in vlist]
+    for values in vlist:
+        values.setdefault(date, now)
+        values.setdefault(user, current)
+    return vlist

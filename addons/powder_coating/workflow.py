@@ -114,18 +114,13 @@ class Step(TenantOwnedMixin, sequence_ordered(), ModelSQL, ModelView):
     def workflow(cls, company):
         """The workshop's active steps in order; the default workflow is
         created the first time it is needed."""
+        domain = [('company', '=', int(company)), ('active', '=', True)]
+        order = [('sequence', 'ASC NULLS FIRST'), ('id', 'ASC')]
         with without_check_access():
-            steps = cls.search([
-                    ('company', '=', int(company)),
-                    ('active', '=', True),
-                    ], order=[('sequence', 'ASC NULLS FIRST'), ('id', 'ASC')])
+            steps = cls.search(domain, order=order)
             if not steps:
                 cls.create_defaults(company)
-                steps = cls.search([
-                        ('company', '=', int(company)),
-                        ('active', '=', True),
-                        ],
-                    order=[('sequence', 'ASC NULLS FIRST'), ('id', 'ASC')])
+                steps = cls.search(domain, order=order)
         kinds = {s.kind for s in steps}
         missing = REQUIRED_KINDS - kinds
         if missing:
