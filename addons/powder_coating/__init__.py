@@ -1,3 +1,6 @@
 # This file is part of Atelier. See the COPYRIGHT file at the top level of
 # this repository for the full copyright notices and license terms.
 """Atelier for powder-coating (thermolaquage) workshops."""
+
+# The operators' tablet app at /<database>/workshop/ (static routes).
+from . import workshop_mode  # noqa: F401,E402

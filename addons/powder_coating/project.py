@@ -19,7 +19,7 @@ from trytond.pool import Pool
 from trytond.pyson import Eval, If
 from trytond.transaction import Transaction, without_check_access
 
-from .tools import stamped
+from .tools import local_time, stamped
 from .workflow import next_step
 
 PRIORITIES = [
@@ -517,7 +517,9 @@ class ProjectPart(AuditMixin, sequence_ordered(), ModelSQL, ModelView):
                     'powder_coating.msg_step_already_validated',
                     part=self.number, step=step.name,
                     user=log.user.rec_name if log.user else '',
-                    date=lang.strftime(log.date, '%d/%m/%Y %H:%M')))
+                    date=lang.strftime(
+                        local_time(log.date, self.project.company),
+                        '%d/%m/%Y %H:%M')))
         raise UserError(gettext('powder_coating.msg_part_not_at_step',
                 part=self.number, step=step.name,
                 current=self.step.name if self.step else gettext(

@@ -11,6 +11,7 @@ from trytond.url import http_host
 
 from . import labels, oven_loading
 from .quote_report import HTMLReport, data_uri
+from .tools import local_time
 
 
 def workshop_url(part):
@@ -215,7 +216,8 @@ class FinalReport(HTMLReport):
                     'uri': data_uri(p.medium),
                     'caption': ' · '.join(x for x in [
                             p.rec_name, p.annotation or '',
-                            lang.strftime(p.date, '%d/%m/%Y %H:%M')] if x),
+                            lang.strftime(local_time(p.date, company),
+                                '%d/%m/%Y %H:%M')] if x),
                     } for p in reversed(project.photos)
                 if not p.purged and p.medium]
 
@@ -230,7 +232,7 @@ class FinalReport(HTMLReport):
                 'selection': selection,
                 'format_date': lambda d: lang.strftime(d) if d else '',
                 'format_datetime': lambda d: lang.strftime(
-                    d, '%d/%m/%Y %H:%M') if d else '',
+                    local_time(d, company), '%d/%m/%Y %H:%M') if d else '',
                 'number': lambda v, digits=0: lang.format(
                     '%.*f', (digits, v), grouping=True)
                 if v is not None else '',

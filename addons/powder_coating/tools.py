@@ -2,6 +2,7 @@
 # this repository for the full copyright notices and license terms.
 """Small helpers shared by the addon's models."""
 import datetime as dt
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from trytond.transaction import Transaction
 
@@ -30,3 +31,19 @@ def stamped(vlist, date='date', user='user'):
         values.setdefault(date, now)
         values.setdefault(user, current)
     return vlist
+
+
+def local_time(value, company):
+    """A stored date-time (naive, UTC) in the workshop's own time zone,
+    as people there read it."""
+    if value is None:
+        return None
+    timezone = getattr(company, 'timezone', None)
+    if not timezone:
+        return value
+    try:
+        zone = ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return value
+    return value.replace(tzinfo=dt.timezone.utc).astimezone(zone).replace(
+        tzinfo=None)
