@@ -124,6 +124,7 @@ demo: $(STAMP) $(SAO_STAMP) $(PORTAL_ASSETS) $(DEMO_DB)
 	@echo "  Client portals (password demo):"
 	@echo "    http://localhost:$(PORT)/$(DB)/portal/thermolaquage-durand/  garage.brotteaux@demo.atelier.localhost"
 	@echo "    http://localhost:$(PORT)/$(DB)/portal/epoxy-services-martin/ cycles.chartrons@demo.atelier.localhost"
+	@echo "  Workshop mode (tablet):          http://localhost:$(PORT)/$(DB)/workshop/  operator.durand / demo"
 	@echo "  Logins:"
 	@echo "    admin / admin                 publisher (sees every tenant)"
 	@echo "    owner.durand, admin.durand, operator.durand, accounting.durand / demo"
