@@ -1,7 +1,13 @@
 # French strings of the powder_coating addon (thermolaquage: RAL shades,
-# powders, quotes, signature journal, projects), by English msgid (see
-# i18n/fill_po.py). A msgid used in several places (e.g. 'Powder', 'Part',
-# 'Quote') gets one translation that fits all of them.
+# powders, quotes, signature journal, clients, projects and the shop floor),
+# by English msgid (see i18n/fill_po.py). A msgid used in several places
+# (e.g. 'Powder', 'Part', 'Quote') gets one translation that fits all of
+# them. Batch is "série" (S-00001), oven load "charge". The typography
+# (non-breaking spaces) is applied at the end of this file.
+import os
+import re
+import xml.etree.ElementTree as ET
+
 FR = {
     # Menus and actions
     'Powder Coating': "Thermolaquage",
@@ -405,23 +411,6 @@ EMAIL_PHRASES = [
     ]
 
 
-def _email_bodies():
-    import os
-    import xml.etree.ElementTree as ET
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..',
-        'addons', 'powder_coating', 'quote_email.xml')
-    for field in ET.parse(path).iter('field'):
-        if field.get('name') == 'body':
-            yield field.text
-
-
-for _body in _email_bodies():
-    _french = _body
-    for _english, _translation in EMAIL_PHRASES:
-        _french = _french.replace(_english, _translation)
-    assert _french != _body
-    FR[_body] = _french
-
 # Clients: type, journal, duplicates, CSV imports.
 FR.update({
     'Client Type': "Type de client",
@@ -513,3 +502,468 @@ FR.update({
     'Import': "Importer",
     'Preview': "Aperçu",
     })
+
+# The shop floor: projects followed step by step, parts and their labels,
+# batches (séries) and the oven, quality control, non-conformities, photos.
+FR.update({
+    # Menus, actions, models
+    'Batch': "Série",
+    'Batches': "Séries",
+    'Recommended Batch': "Série recommandée",
+    'Recommended Batches': "Séries recommandées",
+    'Workflow Step': "Étape de production",
+    'Workflow Steps': "Étapes de production",
+    'Step Validation': "Validation d'étape",
+    'Defect Type': "Type de défaut",
+    'Defect Types': "Types de défaut",
+    'Non-conformity': "Non-conformité",
+    'Non-conformities': "Non-conformités",
+    'Non-conformity Statistics': "Statistiques des non-conformités",
+    'Declare a Non-conformity': "Déclarer une non-conformité",
+    'Quality Control': "Contrôle qualité",
+    'Quality Control Check': "Point de contrôle qualité",
+    'Quality Control Checklist': "Points de contrôle qualité",
+    'Quality Control Answer': "Réponse au contrôle qualité",
+    'Quality Control Result': "Résultat du contrôle qualité",
+    'Quality per Month': "Qualité par mois",
+    'Photo': "Photo",
+    'Photos': "Photos",
+    'Labels': "Étiquettes",
+    'Oven Loading Plan': "Plan de chargement du four",
+    'Final Report': "Rapport final",
+    'Workshop Mode': "Mode atelier",
+    # Tabs of the lists
+    'In Progress': "En cours",
+    'Late': "En retard",
+    'Ready': "Prêt",
+    'To Cure': "À cuire",
+    'Open': "En cours",
+    'All': "Tout",
+
+    # Projects
+    'Drop-off Date': "Date de dépôt",
+    'When the client brought the parts.':
+        "Date à laquelle le client a déposé les pièces.",
+    'Promised Date': "Date promise",
+    'When the parts were promised to the client.':
+        "Date à laquelle les pièces ont été promises au client.",
+    'End Use': "Destination",
+    'Indoor': "Intérieur",
+    'Outdoor': "Extérieur",
+    'Seaside or Pool': "Bord de mer ou piscine",
+    'Industrial': "Industriel",
+    'Automotive': "Automobile",
+    'Furniture': "Mobilier",
+    'Priority': "Priorité",
+    # 'Normal' is shared with the spacing of the quote templates.
+    'Low': "Basse",
+    'High': "Haute",
+    'Urgent': "Urgente",
+    'Progress': "Avancement",
+    'Ready since': "Prêt depuis le",
+    'Closed on': "Date de clôture",
+    'Past the promised date and not ready yet.':
+        "Date promise dépassée et pièces pas encore prêtes.",
+    'Delivered': "Livré",
+    'Collected': "Récupéré",
+    'The parts were delivered to the client?':
+        "Les pièces ont-elles été livrées au client ?",
+    'The client collected the parts?':
+        "Le client a-t-il récupéré les pièces ?",
+    'Validate Step': "Valider l'étape",
+    'Dates': "Dates",
+
+    # Parts
+    'Height (mm)': "Hauteur (mm)",
+    'Hanging height (or thickness) of the part.':
+        "Hauteur de la pièce suspendue (ou son épaisseur).",
+    'For the oven loading plan.': "Pour le plan de chargement du four.",
+    "Printed on the part's label with its QR code.":
+        "Imprimé sur l'étiquette de la pièce, avec son QR code.",
+    'Current Step': "Étape en cours",
+    'The next step to validate; empty once delivered.':
+        "La prochaine étape à valider ; vide une fois la pièce livrée.",
+    'Step Kind': "Type d'étape",
+    'History': "Historique",
+    'Parameters Used': "Paramètres appliqués",
+    'Shop Floor': "Production",
+
+    # Workflow steps and their history
+    'Step': "Étape",
+    'Steps': "Étapes",
+    'Reception': "Réception",
+    'Curing': "Cuisson",
+    'Touch-up': "Retouche",
+    'Delivery': "Livraison",
+    'Other': "Autre",
+    'Active': "Actif",
+    'What the step means for the flow: a batch launch validates the coating '
+    'step and its closing the curing step; the quality control step asks '
+    'the checklist; "ready" emails the client; a non-conformity sends the '
+    'part to touch-up.':
+        "Le rôle de l'étape dans le circuit : le lancement d'une série "
+        "valide l'étape de laquage et sa clôture l'étape de cuisson ; "
+        "l'étape de contrôle qualité fait remplir les points de contrôle ; "
+        "« Prêt » prévient le client par e-mail ; une non-conformité envoie "
+        "la pièce en retouche.",
+    'By': "Par",
+    'Time': "Heure",
+    'Validated': "Validée",
+    'Sent Back': "Renvoyée",
+    'Action': "Action",
+    'The identifier of the workshop-mode action, so that an action sent '
+    'twice is applied once.':
+        "L'identifiant de l'action du mode atelier, pour qu'une action "
+        "envoyée deux fois ne soit appliquée qu'une fois.",
+
+    # Batches
+    'Launched': "Lancée",
+    'Closed': "Clôturée",
+    'Launch': "Lancer",
+    # Also the button closing the recommended batches wizard.
+    'Close': "Clôturer",
+    'Launched on': "Date de lancement",
+    'Units': "Unités",
+    'Earliest Promised Date': "Première date promise",
+    'Cure (°C)': "Cuisson (°C)",
+    'Cure (min)': "Cuisson (min)",
+    'Create': "Créer",
+    'Create the Selected Batches': "Créer les séries cochées",
+
+    # Quality control
+    'Check': "Point de contrôle",
+    'Checks': "Points de contrôle",
+    'Pass or Fail': "Conforme ou non conforme",
+    'Measured Value': "Valeur mesurée",
+    'Minimum': "Minimum",
+    'Maximum': "Maximum",
+    'Unit': "Unité",
+    'Tolerance': "Tolérance",
+    'Passed': "Conforme",
+    'Measured': "Mesure",
+    'The defect recorded on the non-conformity opened when this check '
+    'fails.':
+        "Le défaut inscrit sur la non-conformité ouverte quand ce point de "
+        "contrôle n'est pas conforme.",
+
+    # Non-conformities
+    'Found at': "Détectée à",
+    'Sent Back to': "Renvoyée à",
+    'Send Back to': "Renvoyer à",
+    'Step Sequence': "Ordre de l'étape",
+    'Comment': "Commentaire",
+    'Corrective Action': "Action corrective",
+    'Declared by': "Déclarée par",
+    'Declared on': "Déclarée le",
+    'Resolved on': "Résolue le",
+    'Resolved': "Résolue",
+    'Delay (h)': "Retard (h)",
+    'Time from the defect to its resolution.':
+        "Temps écoulé entre la déclaration du défaut et sa résolution.",
+    'A photo of the defect (optional).':
+        "Une photo du défaut (facultatif).",
+    'Declare': "Déclarer",
+    'Parts Involved': "Pièces concernées",
+    'Delay Caused (h)': "Retard causé (h)",
+    'Year': "Année",
+    'Month': "Mois",
+    'Parts with Non-conformity': "Pièces avec non-conformité",
+    'Non-conformity Rate': "Taux de non-conformité",
+
+    # Photos
+    'Before': "Avant",
+    'After': "Après",
+    'Defect': "Défaut",
+    'Annotation': "Annotation",
+    'JPEG, PNG or WebP up to 15 MB; the original is kept.':
+        "JPEG, PNG ou WebP jusqu'à 15 Mo ; l'original est conservé.",
+    'Original ID': "ID de l'original",
+    'File Name': "Nom du fichier",
+    'Image (WebP)': "Image (WebP)",
+    'Large': "Grand format",
+    'Large ID': "ID du grand format",
+    'Medium': "Format moyen",
+    'Medium ID': "ID du format moyen",
+    'Thumbnail': "Miniature",
+    'Size (bytes)': "Taille (octets)",
+    "What the photo takes of the workshop's quota: the original and every "
+    "version.":
+        "La place que prend la photo dans le quota de l'atelier : "
+        "l'original et toutes ses versions.",
+    'Taken by': "Prise par",
+    'Purged': "Supprimée",
+    'Removed automatically to keep the workshop under its quota.':
+        "Supprimée automatiquement pour que l'atelier reste dans son quota.",
+    'Purged on': "Supprimée le",
+    # On the workshop (company)
+    'Photo Storage': "Stockage des photos",
+    'Photo Quota (GB)': "Quota de photos (Go)",
+    "Storage for the workshop's photos, set by the publisher.":
+        "L'espace de stockage des photos de l'atelier, fixé par l'éditeur.",
+    'Photo Storage Used (GB)': "Stockage photos utilisé (Go)",
+    'Photo Storage Used (%)': "Stockage photos utilisé (%)",
+    'Quota Warning Sent on': "Alerte de quota envoyée le",
+    'Save': "Enregistrer",
+
+    # Settings
+    'Part Sequence': "Séquence des pièces",
+    "Numbers the parts' labels (P-00001 by default).":
+        "Numérote les étiquettes des pièces (P-00001 par défaut).",
+    'Batch Sequence': "Séquence des séries",
+    'Numbers the batches (S-00001 by default).':
+        "Numérote les séries (S-00001 par défaut).",
+    'Label Width (mm)': "Largeur des étiquettes (mm)",
+    'Label Height (mm)': "Hauteur des étiquettes (mm)",
+    'Attach a Photo': "Joindre une photo",
+    'The "ready" email carries the project\'s latest photo.':
+        "L'e-mail « pièces prêtes » est envoyé avec la dernière photo du "
+        "projet.",
+    'Attach the Final Report': "Joindre le rapport final",
+    'The "ready" email carries the final report (PDF).':
+        "L'e-mail « pièces prêtes » est envoyé avec le rapport final (PDF).",
+    'Watermark Photos': "Filigrane sur les photos",
+    "Draw the workshop's logo on the photos (not on the originals).":
+        "Apposer le logo de l'atelier sur les photos (pas sur les "
+        "originaux).",
+    'Oven': "Four",
+    'Oven Length (mm)': "Longueur du four (mm)",
+    'Inner dimensions of the curing oven.':
+        "Dimensions intérieures du four de cuisson.",
+    'Oven Width (mm)': "Largeur du four (mm)",
+    'Oven Height (mm)': "Hauteur du four (mm)",
+    'Hook Height (mm)': "Hauteur du crochet (mm)",
+    'Height taken by the hook above each hanging part.':
+        "Hauteur prise par le crochet au-dessus de chaque pièce suspendue.",
+    'Safety Margin (mm)': "Marge de sécurité (mm)",
+    'Minimum gap between two parts and between a part and the walls: parts '
+    'must never touch.':
+        "Écart minimal entre deux pièces, et entre une pièce et les parois : "
+        "les pièces ne doivent jamais se toucher.",
+
+    # Final report (PDF)
+    'Drop-off': "Dépôt",
+    'Promised': "Promis le",
+    'Parts and Parameters Used': "Pièces et paramètres appliqués",
+    'Description': "Description",
+    'Primer / Varnish': "Primaire / vernis",
+    'Event': "Événement",
+    'Result': "Résultat",
+    'Pass': "Conforme",
+    'Fail': "Non conforme",
+    'No check recorded.': "Aucun contrôle enregistré.",
+    'Declared': "Déclarée",
+    'Sent back to': "Renvoyée à",
+    'Comment / Corrective action': "Commentaire / action corrective",
+    'No non-conformity.': "Aucune non-conformité.",
+    'h': "h",
+
+    # Messages: batches and the oven
+    'The batch %(batch)s has no part.':
+        "La série %(batch)s ne contient aucune pièce.",
+    'The part %(part)s does not have the number of coats of the batch '
+    '%(batch)s (%(batch_powder)s).':
+        "La pièce %(part)s n'a pas le même nombre de couches que la série "
+        "%(batch)s (%(batch_powder)s).",
+    'The part %(part)s does not cure like the batch %(batch)s '
+    '(%(batch_powder)s): temperature or time too different.':
+        "La pièce %(part)s ne cuit pas comme la série %(batch)s "
+        "(%(batch_powder)s) : température ou durée trop différente.",
+    'The part %(part)s (%(part_powder)s) cannot join the batch %(batch)s '
+    '(%(batch_powder)s): a batch never mixes two powders.':
+        "La pièce %(part)s (%(part_powder)s) ne peut pas entrer dans la "
+        "série %(batch)s (%(batch_powder)s) : une série ne mélange jamais "
+        "deux poudres.",
+    'The part %(part)s does not have the primer of the batch %(batch)s '
+    '(%(batch_powder)s).':
+        "La pièce %(part)s n'a pas le même primaire que la série %(batch)s "
+        "(%(batch_powder)s).",
+    'The part %(part)s does not have the varnish of the batch %(batch)s '
+    '(%(batch_powder)s).':
+        "La pièce %(part)s n'a pas le même vernis que la série %(batch)s "
+        "(%(batch_powder)s).",
+    'Tick the batches to create.': "Cochez les séries à créer.",
+    'The batch %(batch)s cannot be launched: these parts are not at the '
+    'step "%(step)s": %(parts)s.':
+        "La série %(batch)s ne peut pas être lancée : ces pièces ne sont "
+        "pas à l'étape « %(step)s » : %(parts)s.",
+    'Load %(number)s · %(units)s unit(s) · %(fill)s %% of the floor':
+        "Charge %(number)s · %(units)s unité(s) · %(fill)s %% de la surface "
+        "au sol",
+    'earliest promise %(date)s': "première date promise : %(date)s",
+    'Enter the inner dimensions of the oven in the powder coating settings '
+    'to get a loading plan.':
+        "Saisissez les dimensions intérieures du four dans les réglages du "
+        "thermolaquage pour obtenir un plan de chargement.",
+    'Not placed (dimensions missing or larger than the oven): %(parts)s.':
+        "Pièces non placées (dimensions manquantes ou plus grandes que le "
+        "four) : %(parts)s.",
+    'Oven %(length)s × %(width)s × %(height)s mm, margin %(margin)s mm · '
+    '%(units)s unit(s) in %(loads)s load(s) (at least %(bound)s).':
+        "Four %(length)s × %(width)s × %(height)s mm, marge %(margin)s mm · "
+        "%(units)s unité(s) en %(loads)s charge(s) (minimum possible : "
+        "%(bound)s).",
+
+    # Messages: parts, steps, quality control, non-conformities
+    'Finished': "Terminée",
+    'The part %(part)s is finished: no step to declare a non-conformity at.':
+        "La pièce %(part)s est terminée : il n'y a plus d'étape où déclarer "
+        "une non-conformité.",
+    'The part %(part)s is not at the quality control step.':
+        "La pièce %(part)s n'est pas à l'étape de contrôle qualité.",
+    'The part %(part)s is not at the step "%(step)s" but at "%(current)s".':
+        "La pièce %(part)s n'est pas à l'étape « %(step)s » mais à "
+        "« %(current)s ».",
+    'The part number must be unique.':
+        "Le numéro de pièce doit être unique.",
+    'The part %(part)s is at the quality control step: answer the checklist '
+    'to validate it.':
+        "La pièce %(part)s est à l'étape de contrôle qualité : répondez aux "
+        "points de contrôle pour la valider.",
+    'The project %(project)s is not ready.':
+        "Le projet %(project)s n'est pas prêt.",
+    'Answer the check "%(check)s".':
+        "Répondez au point de contrôle « %(check)s ».",
+    'The step "%(step)s" of the part %(part)s was already validated by '
+    '%(user)s on %(date)s.':
+        "L'étape « %(step)s » de la pièce %(part)s a déjà été validée par "
+        "%(user)s le %(date)s.",
+    'A workflow has only one step of the kind "%(kind)s".':
+        "Le circuit de production n'a qu'une seule étape de type "
+        "« %(kind)s ».",
+    'The history of the parts cannot be changed.':
+        "L'historique des pièces ne peut pas être modifié.",
+    'The workflow lacks a step of kind: %(kinds)s.':
+        "Il manque au circuit de production une étape de type : %(kinds)s.",
+    'A non-conformity cannot be deleted: it is part of the traceability of '
+    'the work.':
+        "Une non-conformité ne peut pas être supprimée : elle fait partie de "
+        "la traçabilité des travaux.",
+    'Send the part back to the touch-up step or to a step before the one '
+    'where the defect was found.':
+        "Renvoyez la pièce à l'étape de retouche ou à une étape antérieure à "
+        "celle où le défaut a été détecté.",
+
+    # Messages: photos and their storage
+    'The photo is empty.': "La photo est vide.",
+    'The photo weighs %(size)s MB; the maximum is %(max)s MB.':
+        "La photo pèse %(size)s Mo ; le maximum est de %(max)s Mo.",
+    'This file is not a photo (JPEG, PNG or WebP).':
+        "Ce fichier n'est pas une photo (JPEG, PNG ou WebP).",
+    'Photos in %(format)s are not accepted: use JPEG, PNG or WebP.':
+        "Les photos au format %(format)s ne sont pas acceptées : utilisez "
+        "JPEG, PNG ou WebP.",
+    'The photo has too many pixels to be processed.':
+        "La photo compte trop de pixels pour être traitée.",
+    'The photo is damaged and cannot be read.':
+        "La photo est endommagée et ne peut pas être lue.",
+    'A photo cannot be changed once taken; only its annotation can.':
+        "Une photo ne peut plus être modifiée une fois prise ; seule son "
+        "annotation peut l'être.",
+    'Photos cannot be deleted by hand: they are the traceability of the '
+    'work. The oldest are removed automatically when the storage is nearly '
+    'full.':
+        "Les photos ne peuvent pas être supprimées à la main : elles "
+        "assurent la traçabilité des travaux. Les plus anciennes sont "
+        "supprimées automatiquement quand le stockage est presque plein.",
+    'Photos removed to free storage':
+        "Photos supprimées pour libérer de l'espace",
+    'Your photo storage reached 90 %% of its %(quota)s GB: %(count)s '
+    'photo(s) of your oldest projects were removed automatically (the '
+    'projects and their history are kept):\n%(projects)s':
+        "Votre stockage de photos a atteint 90 %% de ses %(quota)s Go : "
+        "%(count)s photo(s) de vos projets les plus anciens ont été "
+        "supprimée(s) automatiquement (les projets et leur historique sont "
+        "conservés) :\n%(projects)s",
+    'Your photo storage changed': "Votre stockage de photos a changé",
+    'Your photo storage went from %(old)s GB to %(new)s GB.':
+        "Votre stockage de photos est passé de %(old)s Go à %(new)s Go.",
+    'Only the publisher sets the photo storage of a workshop.':
+        "Seul l'éditeur fixe le stockage de photos d'un atelier.",
+    'Your photo storage is %(percent)s %% full':
+        "Votre stockage de photos est plein à %(percent)s %%",
+    'Your photos use %(used)s GB of your %(quota)s GB (%(percent)s %%). '
+    'From 90 %%, the photos of your oldest projects are removed '
+    'automatically.':
+        "Vos photos occupent %(used)s Go sur vos %(quota)s Go "
+        "(%(percent)s %%). À partir de 90 %%, les photos de vos projets les "
+        "plus anciens sont supprimées automatiquement.",
+
+    # Messages: workshop mode (short, read on a tablet)
+    'Already recorded.': "Déjà enregistré.",
+    'This action is not understood.': "Action non reconnue.",
+    'Non-conformity recorded: the part %(part)s goes back to "%(step)s".':
+        "Non-conformité enregistrée : la pièce %(part)s revient à "
+        "« %(step)s ».",
+    'Choose your workshop first.': "Choisissez d'abord votre atelier.",
+    'No part %(number)s in your workshop.':
+        "Aucune pièce %(number)s dans votre atelier.",
+    'Photo of %(part)s recorded.': "Photo de %(part)s enregistrée.",
+    'Check failed: a non-conformity is open and the part %(part)s goes to '
+    '"%(step)s".':
+        "Contrôle non conforme : une non-conformité est ouverte et la pièce "
+        "%(part)s part en « %(step)s ».",
+    'Quality control of %(part)s passed.':
+        "Contrôle qualité de %(part)s conforme.",
+    'Step "%(step)s" of %(part)s validated.':
+        "Étape « %(step)s » de %(part)s validée.",
+
+    # Labels
+    # 'Project' and 'Batch' above; 'Promised' is followed by the date.
+
+    # The "ready" email (project.xml)
+    'Project Ready': "Projet prêt",
+    'Your parts are ready – ${record.number}':
+        "Vos pièces sont prêtes – ${record.number}",
+    })
+
+# Added after the first pass over the shop floor.
+FR.update({
+    'The workshop of the project (labels are numbered per workshop).':
+        "L'atelier du projet (les étiquettes sont numérotées par atelier).",
+    # The client's documents in the portal.
+    'Final report of the project %(number)s':
+        "Rapport final du projet %(number)s",
+    })
+EMAIL_PHRASES += [
+    ("Your parts are ready", "Vos pièces sont prêtes"),
+    ("The parts of your project ${record.number} are coated, checked and "
+        "ready to be collected.",
+        "Les pièces de votre projet ${record.number} sont laquées, "
+        "contrôlées et prêtes à être récupérées."),
+    ("Your client area holds the photos and the final report with the full "
+        "traceability of the work.",
+        "Votre espace client contient les photos et le rapport final, avec "
+        "la traçabilité complète des travaux."),
+    ("See my project", "Voir mon projet"),
+    ]
+
+
+def _typography(text):
+    """French spacing: a non-breaking space before : ; ? ! % and inside
+    « », never before a %(name)s placeholder."""
+    text = re.sub(r' (?=[:;?!»]|%(?!\())', '\u00a0', text)
+    return text.replace('« ', '«\u00a0')
+
+
+def _email_bodies():
+    "The MJML bodies of the addon's email templates, with their file."
+    folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..',
+        'addons', 'powder_coating')
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith('.xml'):
+            continue
+        for record in ET.parse(os.path.join(folder, name)).iter('record'):
+            if record.get('model') != 'ir.email.template':
+                continue
+            for field in record.iter('field'):
+                if field.get('name') == 'body':
+                    yield name, field.text
+
+
+FR = {english: _typography(french) for english, french in FR.items()}
+for _name, _body in _email_bodies():
+    _french = _body
+    for _english, _translation in EMAIL_PHRASES:
+        _french = _french.replace(_english, _typography(_translation))
+    assert _french != _body, f'{_name}: add its email phrases to EMAIL_PHRASES'
+    FR[_body] = _french

@@ -32,16 +32,16 @@ def powder_key(part):
 
 def cure_compatible(first, other):
     "Whether `other` cures with the batch started by `first`."
-    if (first.cure_temperature is None) != (other.cure_temperature is None):
-        return False
-    if first.cure_temperature is not None and abs(
-            first.cure_temperature - other.cure_temperature) \
-            > CURE_TOLERANCE_C:
-        return False
-    if first.cure_minutes is not None and other.cure_minutes is not None \
-            and abs(first.cure_minutes - other.cure_minutes) \
-            > CURE_TOLERANCE_MIN:
-        return False
+    # An unknown cure only goes with an unknown cure: it cannot vouch
+    # for anything else.
+    for value, other_value, tolerance in [
+            (first.cure_temperature, other.cure_temperature,
+                CURE_TOLERANCE_C),
+            (first.cure_minutes, other.cure_minutes, CURE_TOLERANCE_MIN)]:
+        if (value is None) != (other_value is None):
+            return False
+        if value is not None and abs(value - other_value) > tolerance:
+            return False
     return True
 
 

@@ -5,8 +5,8 @@ earlier step or to touch-up; the statistics show the rate, the causes,
 the powders and finishes involved and the delay caused."""
 import datetime as dt
 
-from sql import Literal
-from sql.aggregate import Count, Sum
+from sql import Cast, Literal
+from sql.aggregate import Count, Min, Sum
 from sql.conditionals import Coalesce
 from sql.functions import Extract
 
@@ -238,10 +238,9 @@ class NonConformityStatistic(TenantOwnedMixin, ModelSQL, ModelView):
     def table_query(cls):
         NC = Pool().get('powder_coating.non_conformity')
         nc = NC.__table__()
-        key = (Coalesce(nc.defect_type, 0) * 100003
-            + Coalesce(nc.powder, 0))
         return nc.select(
-            (key * 1000 + nc.company).as_('id'),
+            # Each non-conformity is in one group: its smallest id names it.
+            Min(nc.id).as_('id'),
             nc.company.as_('company'),
             nc.defect_type.as_('defect_type'),
             nc.powder.as_('powder'),
@@ -286,12 +285,14 @@ class QualityMonth(TenantOwnedMixin, ModelSQL, ModelView):
         part = pool.get('powder_coating.project.part').__table__()
         project = pool.get('powder_coating.project').__table__()
         nc = pool.get('powder_coating.non_conformity').__table__()
-        year = Extract('YEAR', project.create_date)
-        month = Extract('MONTH', project.create_date)
+        # PostgreSQL's EXTRACT gives a numeric: cast to the fields' type.
+        year = Cast(Extract('YEAR', project.create_date), 'INTEGER')
+        month = Cast(Extract('MONTH', project.create_date), 'INTEGER')
         return part.join(project, condition=part.project == project.id
             ).join(nc, 'LEFT', condition=nc.part == part.id
             ).select(
-                ((year * 100 + month) * 100000 + project.company).as_('id'),
+                # Each part is in one month: the smallest part id names it.
+                Min(part.id).as_('id'),
                 project.company.as_('company'),
                 year.as_('year'),
                 month.as_('month'),

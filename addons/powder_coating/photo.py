@@ -40,9 +40,9 @@ class Company(metaclass=PoolMeta):
         help="Storage for the workshop's photos, set by the publisher.")
     photo_usage = fields.Function(fields.Float("Photo Storage Used (GB)",
             digits=(16, 3)), 'get_photo_usage')
-    photo_usage_percent = fields.Function(fields.Float("Photo Storage Used",
+    photo_usage_percent = fields.Function(fields.Float("Photo Storage Used (%)",
             digits=(16, 4)), 'get_photo_usage')
-    photo_quota_warned = fields.Date("Quota Warning Sent", readonly=True)
+    photo_quota_warned = fields.Date("Quota Warning Sent on", readonly=True)
 
     @staticmethod
     def default_photo_quota_gb():

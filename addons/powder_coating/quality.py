@@ -48,7 +48,7 @@ class Record(Wizard):
     start = StateView('powder_coating.qc.record.start',
         'powder_coating.qc_record_start_view_form', [
             Button("Cancel", 'end', 'tryton-cancel'),
-            Button("Record", 'save_', 'tryton-ok', default=True),
+            Button("Save", 'save_', 'tryton-ok', default=True),
             ])
     save_ = StateTransition()
 

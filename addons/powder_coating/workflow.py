@@ -124,9 +124,10 @@ class Step(TenantOwnedMixin, sequence_ordered(), ModelSQL, ModelView):
         kinds = {s.kind for s in steps}
         missing = REQUIRED_KINDS - kinds
         if missing:
+            names = dict(cls.fields_get(['kind'])['kind']['selection'])
             raise ValidationError(gettext(
                     'powder_coating.msg_workflow_incomplete',
-                    kinds=', '.join(sorted(missing))))
+                    kinds=', '.join(sorted(names[k] for k in missing))))
         return steps
 
     @classmethod

@@ -208,22 +208,17 @@ class CureTestCase(unittest.TestCase):
         self.assertEqual(mismatch(parts[0], parts[1]), 'cure')
         self.assertEqual(mismatch(parts[1], parts[0]), 'cure')
 
-    def test_unknown_minutes_do_not_split(self):
-        parts = [part(1, cure_minutes=None), part(2, cure_minutes=10)]
-        self.assertIsNone(mismatch(parts[0], parts[1]))
-        self.assertEqual(len(recommend(parts)), 1)
+    def test_unknown_minutes_only_with_unknown(self):
+        parts = [part(1, cure_minutes=None), part(2, cure_minutes=10),
+            part(3, cure_minutes=None)]
+        self.assertEqual(mismatch(parts[0], parts[1]), 'cure')
+        self.assertEqual(
+            sorted(r.part_ids for r in recommend(parts)), [[1, 3], [2]])
 
-    @unittest.expectedFailure
     def test_unknown_minutes_do_not_merge_incompatible_cures(self):
         """A part of unknown cure time must not bring into one batch two
-        parts whose cure times are 10 minutes apart.
-
-        Known bug of batching.recommend: the part of unknown time sorts
-        first (cure_minutes or 0), starts the batch, and cure_compatible
-        skips the time check against it, so the 10 and 20 minute parts
-        both join it (one recommendation, cure_minutes None); without
-        it they are two recommendations (test_distant_cure_minutes_split).
-        """
+        parts whose cure times are 10 minutes apart (it sorts first and
+        used to start a batch every time joined)."""
         parts = [part(1, cure_minutes=None), part(2, cure_minutes=10),
             part(3, cure_minutes=20)]
         index = by_part(recommend(parts))
