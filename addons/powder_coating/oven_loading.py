@@ -32,15 +32,30 @@ Every unit given to `plan_loads` is either in exactly one load or in
 
 Optimisation
 ------------
-Number of loads first (fewer firings: gas and time), then urgency, then
-full loads. Several greedy MaxRects packings (sort orders x placement
-rules x first-fit or best-fit load) are made and the best kept; then,
-within the time limit, a seeded local search tries to empty the least
-filled load: move its parts into other loads (repacking them when
-needed), or repack it together with a few random loads. The result is
-deterministic for given inputs and `seed` as long as the time limit is
-not reached (pass ``time_limit=None`` for a purely effort-bound,
-reproducible search).
+Fewest loads first (each firing costs energy and time), then, among
+plans with as many loads, the most urgent units in the fewest loads,
+then full loads and an emptier last one. The search:
+
+1. greedy MaxRects packings: sort orders (area, long side, short side,
+   perimeter, elongation) x placement rules (best short side, best area,
+   bottom-left, best long side) x first-fit or best-fit load, the most
+   often best first, and a "sequential" packing that fills one load at a
+   time, keeping the fullest of several tries;
+2. a large neighbourhood search from the best one: take out the units of
+   the least filled load and of one to three other loads (preferably the
+   emptiest), put them back into the free space of all loads and by
+   sequential fills, keep the result if not worse (threshold acceptance
+   of 0.1 % on the sum of squared load areas, to leave local optima);
+3. with due dates, the same search for urgency, then units of the same
+   size are swapped so that the most urgent are in the loads cured
+   first.
+
+The search is seeded and its budget is counted in work done (`effort`,
+about 0.5 s for 300 units on a slow core), so a plan is reproducible:
+the same inputs and `seed` give the same plan on any machine, unless the
+`time_limit` (a safety cap, 1 s by default) stops it first on an
+overloaded machine. Identical units are handled together (an order line
+of 40 brackets is cheap).
 
 `Plan.lower_bound` is a proved lower bound on the number of loads (area,
 mutually incompatible parts, and parts that must cross the oven's middle
@@ -58,7 +73,7 @@ import math
 import random
 import time
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, quoteattr
 
 __all__ = [
     'TOO_HIGH', 'TOO_LARGE', 'Oven', 'Item', 'Placement', 'Load', 'Plan',
@@ -68,7 +83,8 @@ __all__ = [
 TOO_HIGH = 'too_high'      # height + hook height above the oven's height
 TOO_LARGE = 'too_large'    # footprint + margins larger than the floor
 RESOLUTION = 100           # internal grid: 1/100 mm
-DEFAULT_EFFORT = 60000     # local search budget, in parts placed
+DEFAULT_EFFORT = 2000000   # search budget, in free rectangles looked at
+TOLERANCE = 0.001          # threshold acceptance of the local search
 
 
 @dataclass(frozen=True)
@@ -83,7 +99,7 @@ class Oven:
     @property
     def floor_area(self):
         "Floor area in mm², the reference of `Load.fill_rate`."
-        return self.length * self.width
+        return float(self.length) * float(self.width)
 
 
 @dataclass(frozen=True)
@@ -102,7 +118,8 @@ class Item:
 class Placement:
     """Where a unit goes: its footprint (not inflated) spans
     [x, x + length] x [y, y + width] mm from the oven's corner; `length`
-    and `width` are those of the item, swapped when `rotated`."""
+    and `width` are those of the item (as floats), swapped when
+    `rotated`."""
     item: Item
     x: float
     y: float
@@ -153,7 +170,7 @@ def curing_key(load, index=0):
     not urgent, last), then the fuller, then `index` (input order)."""
     due = load.due
     return (due is None, due if due is not None else 0, -load.fill_rate,
-        index)
+            index)
 
 
 # --- Geometry on the 1/100 mm grid -----------------------------------------
@@ -183,14 +200,15 @@ class _Bin:
     """A load being filled, MaxRects style: the maximal free rectangles
     (x1, y1, x2, y2) and the placed inflated rectangles (index, x, y, w,
     h), in grid units."""
-    __slots__ = ('free', 'rects', 'area', 'max_w', 'max_h')
+    __slots__ = ('free', 'rects', 'area', 'max_w', 'max_h', 'meter')
 
-    def __init__(self, width, height):
+    def __init__(self, width, height, meter):
         self.free = [(0, 0, width, height)]
         self.rects = []
         self.area = 0
         self.max_w = width
         self.max_h = height
+        self.meter = meter   # [work done]: free rectangles looked at
 
     def may_fit(self, w, h):
         "Cheap necessary condition for a w x h rectangle to fit."
@@ -205,6 +223,7 @@ class _Bin:
         best = None
         low = 0
         shapes = ((w, h),) if w == h else ((w, h), (h, w))
+        self.meter[0] += 4 + len(self.free)
         for x1, y1, x2, y2 in self.free:
             fw, fh = x2 - x1, y2 - y1
             for rw, rh in shapes:
@@ -213,14 +232,14 @@ class _Bin:
                 dw, dh = fw - rw, fh - rh
                 if rule == BSSF:
                     score = (dw * _SHIFT + dh if dw < dh
-                        else dh * _SHIFT + dw)
+                             else dh * _SHIFT + dw)
                 elif rule == BAF:
                     score = (fw * fh - rw * rh) * _SHIFT + min(dw, dh)
                 elif rule == BL:
                     score = (y1 + rh) * _SHIFT + x1
                 else:
                     score = (dw * _SHIFT + dh if dw > dh
-                        else dh * _SHIFT + dw)
+                             else dh * _SHIFT + dw)
                 if best is None or score < low:
                     low = score
                     best = (score, x1, y1, rw, rh)
@@ -248,6 +267,8 @@ class _Bin:
         # Only new pieces can be inside another free rectangle: each one
         # is part of a split rectangle, which no kept one was inside.
         kept = len(keep)
+        self.meter[0] += (
+            10 + len(self.free) + len(new) * (len(new) + kept) // 8)
         for i, n in enumerate(new):
             nx1, ny1, nx2, ny2 = n
             for j, o in enumerate(new):
@@ -287,7 +308,7 @@ def _groups(indices, dims, dues):
     return groups
 
 
-def _greedy(order, dims, width, height, rule, best_fit):
+def _greedy(order, dims, width, height, rule, best_fit, meter):
     """Pack the rectangles `dims[i]` in the given order into loads: each
     goes to the first load where it fits (or, with `best_fit`, the load
     with the best score), else to a new load."""
@@ -308,7 +329,7 @@ def _greedy(order, dims, width, height, rule, best_fit):
                 if not best_fit:
                     break
         if chosen is None:
-            b = _Bin(width, height)
+            b = _Bin(width, height, meter)
             bins.append(b)
             chosen = (b, b.find(w, h, rule))
         b, (_, x, y, rw, rh) = chosen
@@ -316,10 +337,10 @@ def _greedy(order, dims, width, height, rule, best_fit):
     return bins
 
 
-def _fill_load(groups, order, width, height, rule):
+def _fill_load(groups, order, width, height, rule, meter):
     """Fill one load from `groups` ({key: units}), taking the keys in
     `order` and as many units of each as fit."""
-    b = _Bin(width, height)
+    b = _Bin(width, height, meter)
     for key in order:
         w, h = key[0]
         for i in groups[key]:
@@ -329,29 +350,6 @@ def _fill_load(groups, order, width, height, rule):
             if pos is None:
                 break
             b.place(i, *pos[1:])
-    return b
-
-
-def _fill_best(groups, width, height, rule):
-    """Fill one load from `groups` ({key: units}), each time with the
-    unit and position of best score among all sizes left."""
-    b = _Bin(width, height)
-    left = {key: list(units) for key, units in groups.items()}
-    while left:
-        chosen = None
-        for key in list(left):
-            w, h = key[0]
-            pos = b.find(w, h, rule) if b.may_fit(w, h) else None
-            if pos is None:
-                del left[key]      # it will not fit later either
-            elif chosen is None or pos[0] < chosen[1][0]:
-                chosen = (key, pos)
-        if chosen is None:
-            break
-        key, pos = chosen
-        b.place(left[key].pop(), *pos[1:])
-        if not left[key]:
-            del left[key]
     return b
 
 
@@ -377,8 +375,19 @@ def _by_elongation(size):
 
 
 SORTS = (_by_area, _by_long_side, _by_short_side, _by_perimeter,
-    _by_elongation)
+         _by_elongation)
 RULES = (BSSF, BAF, BL, BLSF)
+# Greedy packings most often best on workshop batches, tried first:
+# (sort, rule, best fit).
+PROMISING = [
+    (_by_area, BAF, False), (_by_area, BL, False),
+    (_by_perimeter, BAF, True), (_by_perimeter, BSSF, True),
+    (_by_area, BSSF, False), (_by_area, BSSF, True),
+    (_by_area, BLSF, False), (_by_perimeter, BL, False),
+    (_by_area, BAF, True), (_by_long_side, BSSF, True),
+    (_by_long_side, BAF, False), (_by_short_side, BAF, True),
+    (_by_short_side, BL, False), (_by_perimeter, BSSF, False),
+    ]
 
 
 def _by_due(key):
@@ -441,13 +450,13 @@ def _lower_bound(dims, width, height):
     total = sum(w * h for w, h in dims)
     best = math.ceil(total / capacity)
     orients = [[(a, b) for a, b in ((w, h), (h, w))
-            if a <= width and b <= height] for w, h in dims]
+                if a <= width and b <= height] for w, h in dims]
     across_x = [min(b if a * 2 > width else 0 for a, b in o)
-        for o in orients]
+                for o in orients]
     across_y = [min(a if b * 2 > height else 0 for a, b in o)
-        for o in orients]
+                for o in orients]
     best = max(best, _bound_1d(across_x, height),
-        _bound_1d(across_y, width))
+               _bound_1d(across_y, width))
     # Conflicts between distinct sizes (two rectangles fit in a load iff
     # they fit side by side along x or along y); the biggest sizes only,
     # to keep the bound cheap.
@@ -466,7 +475,7 @@ def _lower_bound(dims, width, height):
     known = set(sizes)
     units = [i for i in range(len(dims)) if dims[i] in known]
     for order in (lambda i: -dims[i][0] * dims[i][1],
-            lambda i: -max(dims[i])):
+                  lambda i: -max(dims[i])):
         clique = []
         for i in sorted(units, key=order):
             if all(clash[dims[i], dims[j]] for j in clique):
@@ -498,19 +507,16 @@ class _Search:
         self.height = height
         self.deadline = deadline
         self.effort = effort
+        self.meter = [0]
         self.random = random.Random(seed)
         self.levels = sorted({d for d in dues if d is not None})
         self.urgent = False   # whether the score looks at urgency
         self.best = None
         self.best_score = None
 
-    def spend(self, units):
-        "Count `units` of effort spent."
-        self.effort -= units
-
     def out_of_budget(self, share=1):
-        """Whether the effort or `share` of the time is spent."""
-        if self.effort <= 0:
+        """Whether `share` of the effort or of the time is spent."""
+        if self.effort is not None and self.meter[0] >= share * self.effort:
             return True
         if self.deadline is None:
             return False
@@ -533,53 +539,59 @@ class _Search:
         return False
 
     def construct(self, share):
-        """Greedy packings, the most promising first, until `share` of
-        the time: sequential fills, then each order x rule, first fit
-        then best fit."""
+        """Greedy packings until `share` of the budget: every sort order x
+        rule x first or best fit, the most often best first (measured on
+        workshop batches), and one sequential fill with several tries."""
         indices = list(range(len(self.dims)))
-        self.offer(self.sequential(indices, [(_by_area, BSSF)]))
-        orders = [sorted(indices, key=lambda i: key(_size(*self.dims[i])))
-            for key in SORTS]
-        runs = [(order, rule, best_fit) for best_fit in (False, True)
-            for rule in RULES for order in orders]
-        runs.insert(2, None)   # a sequential fill with several tries
+        orders = {key: sorted(indices, key=lambda i: key(_size(*self.dims[i])))
+                  for key in SORTS}
+        runs = [(key, rule, best_fit) for key in SORTS for rule in RULES
+                for best_fit in (False, True)]
+        runs.sort(key=lambda run: PROMISING.index(run)
+                  if run in PROMISING else len(PROMISING))
+        runs.insert(4, None)
         for run in runs:
             if run is None:
-                bins = self.sequential(indices, [(key, rule)
-                        for key in SORTS[:3] for rule in RULES[:2]])
+                bins = self.sequential(indices, [
+                        (key, rule) for key in SORTS[:3]
+                        for rule in RULES[:2]])
             else:
-                bins = _greedy(*run[:1], self.dims, self.width, self.height,
-                    *run[1:])
-                self.spend(len(indices))
+                key, rule, best_fit = run
+                bins = _greedy(orders[key], self.dims, self.width,
+                               self.height, rule, best_fit, self.meter)
             self.offer(bins)
             if self.out_of_budget(share):
                 return
 
-    def sequential(self, indices, tries):
+    def sequential(self, indices, tries, limit=None):
         """Fill loads one after the other, each with the fullest of the
-        `tries` (sort key of sizes, rule) over the units left."""
+        `tries` (sort key of sizes, rule) over the units left; None if
+        that takes more than `limit` loads."""
         groups = _groups(indices, self.dims, self.dues)
+        orders = [(sorted(groups, key=key if key is _by_due
+                          else lambda g: key(g[0])), rule)
+                  for key, rule in tries]
+        group_of = {i: key for key, units in groups.items() for i in units}
+        left = sum(len(units) for units in groups.values())
         bins = []
-        while groups:
+        while left:
+            if limit is not None and len(bins) >= limit:
+                return None
             best = None
-            for key, rule in tries:
-                if key is _by_due:
-                    order = sorted(groups, key=key)
-                else:
-                    order = sorted(groups, key=lambda g: key(g[0]))
+            for order, rule in orders:
                 b = _fill_load(groups, order, self.width, self.height,
-                    rule)
-                self.spend(len(groups) + len(b.rects))
+                               rule, self.meter)
                 if best is None or b.area > best.area:
                     best = b
             bins.append(best)
-            placed = {r[0] for r in best.rects}
-            for key in list(groups):
-                left = [i for i in groups[key] if i not in placed]
-                if left:
-                    groups[key] = left
-                else:
-                    del groups[key]
+            left -= len(best.rects)
+            # _fill_load takes the first units of each group.
+            taken = {}
+            for r in best.rects:
+                key = group_of[r[0]]
+                taken[key] = taken.get(key, 0) + 1
+            for key, n in taken.items():
+                groups[key] = groups[key][n:]
         return bins
 
     def shuffled_key(self):
@@ -593,53 +605,122 @@ class _Search:
             return -size[0] * size[1] * noise[size]
         return key
 
+    def into_holes(self, bins, pool):
+        """Put units of `pool` (largest first, with noise) into the free
+        space of `bins`, best fit; return the new loads (changed ones are
+        copies) and the units left."""
+        key = self.shuffled_key()
+        dims = self.dims
+        pool = sorted(pool, key=lambda i: key(_size(*dims[i])))
+        rule = self.random.choice((BSSF, BAF, BL))
+        capacity = self.width * self.height
+        bins = list(bins)
+        copied = set()
+        failed = {}
+        left = []
+        for i in pool:
+            w, h = dims[i]
+            skip = failed.setdefault(_size(w, h), set())
+            chosen = None
+            for n, b in enumerate(bins):
+                if (n in skip or b.area + w * h > capacity
+                        or not b.may_fit(w, h)):
+                    continue
+                pos = b.find(w, h, rule)
+                if pos is None:
+                    skip.add(n)
+                elif chosen is None or pos[0] < chosen[1][0]:
+                    chosen = (n, pos)
+            if chosen is None:
+                left.append(i)
+                continue
+            n, pos = chosen
+            if n not in copied:
+                bins[n] = _copy(bins[n])
+                copied.add(n)
+            bins[n].place(i, *pos[1:])
+        return bins, left
+
+    def neighbour(self, current):
+        """A random neighbour of the packing `current`, or None: take out
+        the units of the least filled load and of one to three others,
+        drawn with weights (free area)² (with urgency, preferably loads
+        holding the most urgent units), then put them back: half of the
+        time first into the free space of the other loads, then by
+        sequential fills (None if that needs more loads than it took)."""
+        weakest = min(current, key=lambda b: b.area)
+        others = [b for b in current if b is not weakest]
+        if self.urgent and self.random.random() < 0.5:
+            urgent = [b for b in others
+                      if _urgency([b], self.dues, self.levels)[:1] == (1,)]
+            others = urgent or others
+        capacity = self.width * self.height
+        weights = [(capacity - b.area) ** 2 + 1 for b in others]
+        chosen = [weakest]
+        for _ in range(min(len(others), self.random.randint(1, 3))):
+            n = self.random.choices(range(len(others)), weights)[0]
+            chosen.append(others.pop(n))
+            weights.pop(n)
+        out = {id(b) for b in chosen}
+        rest = [b for b in current if id(b) not in out]
+        pool = [r[0] for b in chosen for r in b.rects]
+        if self.random.random() < 0.5:
+            rest, pool = self.into_holes(rest, pool)
+        tries = [(self.shuffled_key(), self.random.choice(RULES[:3])),
+                 (_by_area, BSSF), (_by_long_side, BAF)]
+        if self.urgent:
+            tries.append((_by_due, BSSF))
+        packed = self.sequential(pool, tries, len(chosen))
+        return None if packed is None else rest + packed
+
     def improve(self, share, max_stall, lower_bound):
-        """Large neighbourhood search from the best packing: repack the
-        least filled load with one to three random other loads by
-        sequential fills, keep the result if not worse; stop after
-        `max_stall` tries without progress (a tenth once at the lower
-        bound) or at `share` of the time."""
+        """Large neighbourhood search from the best packing, with
+        threshold acceptance: keep each `neighbour` that is not worse,
+        or as good but for a sum of squares at most TOLERANCE lower (to
+        leave local optima); stop after `max_stall` tries without a new
+        best (a third once at the lower bound) or at `share` of the
+        budget."""
         current, current_score = self.best, self.best_score
         stall = 0
-        while (len(current) > 1 and not self.out_of_budget(share)
-                and stall < (max_stall if len(current) > lower_bound
-                    else max_stall // 10)):
-            weakest = min(current, key=lambda b: b.area)
-            others = [b for b in current if b is not weakest]
-            if self.urgent and self.random.random() < 0.5:
-                urgent = [b for b in others if _urgency(
-                        [b], self.dues, self.levels)[:1] == (1,)]
-                others = urgent or others
-            k = min(len(others), self.random.randint(1, 3))
-            chosen = [weakest] + self.random.sample(others, k)
-            pool = [r[0] for b in chosen for r in b.rects]
-            tries = [(self.shuffled_key(), self.random.choice(RULES[:3])),
-                (_by_area, BSSF), (_by_long_side, BAF)]
-            if self.urgent:
-                tries.append((_by_due, BSSF))
-            packed = self.sequential(pool, tries)
-            candidate = [b for b in current
-                if all(b is not c for c in chosen)] + packed
+        while (len(self.best) > 1 and not self.out_of_budget(share)
+                and stall < (max_stall if len(self.best) > lower_bound
+                             else max_stall // 3)):
+            stall += 1
+            candidate = self.neighbour(current)
+            if candidate is None:
+                continue
             score = self.score(candidate)
-            if score <= current_score:
-                stall = 0 if score < current_score else stall + 1
+            if score <= current_score or (
+                    score[:2] == current_score[:2]
+                    and score[2] <= current_score[2] * (1 - TOLERANCE)):
                 current, current_score = candidate, score
-                self.offer(candidate)
-            else:
-                stall += 1
+                if self.offer(candidate):
+                    stall = 0
 
     def solve(self, lower_bound):
         """Construct, improve the number of loads and fill, then (with
         due dates) the urgency; return the best loads."""
-        self.construct(0.3)
-        self.improve(0.85 if self.levels else 1, 300, lower_bound)
+        self.construct(0.15)
+        self.improve(0.9 if self.levels else 1, 600, lower_bound)
         if self.levels:
             self.urgent = True
             self.best_score = self.score(self.best)
             self.offer(self.sequential(range(len(self.dims)),
-                    [(_by_due, BSSF), (_by_due, BAF)]))
+                                       [(_by_due, BSSF), (_by_due, BAF)]))
             self.improve(1, 100, lower_bound)
         return self.best
+
+
+def _copy(b):
+    "A copy of a load being filled, to change it freely."
+    c = _Bin.__new__(_Bin)
+    c.free = list(b.free)
+    c.rects = list(b.rects)
+    c.area = b.area
+    c.max_w = b.max_w
+    c.max_h = b.max_h
+    c.meter = b.meter
+    return c
 
 
 def _swap_urgent(bins, dims, dues):
@@ -661,9 +742,11 @@ def _swap_urgent(bins, dims, dues):
             if len(group) < 2:
                 continue
             group.sort(key=lambda s: s[:2])
-            units = sorted((s[2].rects[s[1]][0] for s in group),
-                key=lambda i: (dues[i] is None,
-                    dues[i] if dues[i] is not None else 0, i))
+            units = sorted(
+                (s[2].rects[s[1]][0] for s in group),
+                key=lambda i: (
+                    dues[i] is None, dues[i] if dues[i] is not None else 0,
+                    i))
             for (_, k, b), i in zip(group, units):
                 r = b.rects[k]
                 if r[0] != i:
@@ -679,33 +762,36 @@ def _first_due(b, dues):
     return (False, min(ds)) if ds else (True, 0)
 
 
-def plan_loads(oven, items, time_limit=0.5, seed=0, effort=DEFAULT_EFFORT):
+def plan_loads(oven, items, time_limit=1.0, seed=0, effort=DEFAULT_EFFORT):
     """Propose the oven loads for `items` (units of one powder batch).
 
     Returns a `Plan`: loads in curing order, each unit placed once, and
     the units that cannot go in the oven with their reason (TOO_HIGH,
-    TOO_LARGE). `time_limit` (seconds, None for none) and `effort`
-    (units placed during the search) bound the optimisation; `seed`
-    makes the search reproducible.
+    TOO_LARGE). `effort` (work units, None for no limit) and
+    `time_limit` (seconds, None for none) bound the search, which is
+    reproducible for a given `seed` unless the time limit stops it.
     """
-    if oven.length <= 0 or oven.width <= 0 or oven.height <= 0:
+    # Sizes may be int, float or Decimal (Tryton's Numeric): as floats.
+    length, width, height, hook, margin = map(float, (
+            oven.length, oven.width, oven.height, oven.hook_height,
+            oven.margin))
+    if length <= 0 or width <= 0 or height <= 0:
         raise ValueError('oven size must be positive')
-    if oven.margin < 0 or oven.hook_height < 0:
+    if margin < 0 or hook < 0:
         raise ValueError('margin and hook height must not be negative')
     start = time.perf_counter()
     items = list(items)
-    margin = oven.margin
-    width = _down(oven.length - margin)
-    height = _down(oven.width - margin)
+    bin_w, bin_h = _down(length - margin), _down(width - margin)
     unplaceable, placeable, dims = [], [], []
     for item in items:
         if item.length <= 0 or item.width <= 0 or item.height < 0:
             raise ValueError('item size must be positive: %r' % (item,))
-        if item.height + oven.hook_height > oven.height:
+        if float(item.height) + hook > height + 1e-6:
             unplaceable.append((item, TOO_HIGH))
             continue
-        w, h = _up(item.length + margin), _up(item.width + margin)
-        if width <= 0 or height <= 0 or not _fits(w, h, width, height):
+        w = _up(float(item.length) + margin)
+        h = _up(float(item.width) + margin)
+        if bin_w <= 0 or bin_h <= 0 or not _fits(w, h, bin_w, bin_h):
             unplaceable.append((item, TOO_LARGE))
             continue
         placeable.append(item)
@@ -714,30 +800,28 @@ def plan_loads(oven, items, time_limit=0.5, seed=0, effort=DEFAULT_EFFORT):
         return Plan([], unplaceable, 0)
 
     dues = [item.due for item in placeable]
-    lower_bound = _lower_bound(dims, width, height)
+    lower_bound = _lower_bound(dims, bin_w, bin_h)
     deadline = None if time_limit is None else (start, start + time_limit)
-    search = _Search(dims, dues, width, height, deadline, effort, seed)
+    search = _Search(dims, dues, bin_w, bin_h, deadline, effort, seed)
     bins = search.solve(lower_bound)
     if search.levels:
         _swap_urgent(bins, dims, dues)
 
-    floor = oven.floor_area
     loads = []
     for b in bins:
         placements = []
         for i, x, y, w, h in sorted(b.rects, key=lambda r: (r[2], r[1])):
             item = placeable[i]
             rotated = (w, h) != dims[i]
-            length, wide = ((item.width, item.length) if rotated
-                else (item.length, item.width))
-            placements.append(Placement(item, x / RESOLUTION + margin,
-                    y / RESOLUTION + margin, length, wide, rotated))
+            sizes = (float(item.length), float(item.width))
+            placements.append(Placement(
+                    item, x / RESOLUTION + margin, y / RESOLUTION + margin,
+                    *(sizes[::-1] if rotated else sizes), rotated))
         area = sum(p.length * p.width for p in placements)
-        loads.append(Load(placements, area / floor))
+        loads.append(Load(placements, area / (length * width)))
     order = sorted(range(len(loads)), key=lambda n: curing_key(
             loads[n], min(r[0] for r in bins[n].rects)))
-    loads = [loads[n] for n in order]
-    return Plan(loads, unplaceable, max(lower_bound, 1))
+    return Plan([loads[n] for n in order], unplaceable, max(lower_bound, 1))
 
 
 # --- Drawing -----------------------------------------------------------------
@@ -757,6 +841,20 @@ def _num(value):
     return ('%.2f' % value).rstrip('0').rstrip('.')
 
 
+def _tag(name, content=None, **attrs):
+    """An SVG element; attribute names use _ for - (stroke_width), a
+    trailing _ is dropped (class_), numbers are shortened."""
+    parts = [name]
+    for key, value in attrs.items():
+        if isinstance(value, (int, float)):
+            value = _num(value)
+        attr = key.rstrip('_').replace('_', '-')
+        parts.append('%s=%s' % (attr, quoteattr(str(value))))
+    if content is None:
+        return '<%s/>' % ' '.join(parts)
+    return '<%s>%s</%s>' % (' '.join(parts), content, name)
+
+
 def svg_plan(oven, load, labels=None, title=None, legend=None):
     """A self-contained SVG plan of one load, seen from above.
 
@@ -772,106 +870,112 @@ def svg_plan(oven, load, labels=None, title=None, legend=None):
     and 'margin' get the matching swatch. No text of its own but numbers
     and "mm": the caller passes translated strings.
     """
-    length, width, margin = oven.length, oven.width, oven.margin
-    unit = max(length, width) / 100          # text and strokes scale
-    font = 2.2 * unit
-    pad = 3 * unit
-    top = pad + (font * 1.6 if title else 0)
-    legend = legend or {}
-    bottom = pad + font * 2.5 + font * 1.6 * len(legend) + pad
-    view_w, view_h = length + 2 * pad, top + width + bottom
     if labels is None:
         def text_of(key):
             return str(key)
     elif callable(labels):
-        text_of = labels
+        def text_of(key):
+            return str(labels(key))
     else:
         def text_of(key):
             return str(labels.get(key, key))
+    legend = legend or {}
+    length, width, margin = map(float, (
+            oven.length, oven.width, oven.margin))
+    unit = max(length, width) / 100          # text and strokes scale
+    font = 2.2 * unit
     thin, thick = unit * 0.15, unit * 0.4
+    pad = 3 * unit
+    top = pad + (font * 1.6 if title else 0)
+    view_w = length + 2 * pad
+    view_h = top + width + pad + unit + font * 1.5 + font * 1.6 * len(
+        legend) + pad
     out = [
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" '
         'font-family="sans-serif">' % (_num(view_w), _num(view_h)),
         '<defs><pattern id="hatch" patternUnits="userSpaceOnUse" '
-        'width="%s" height="%s" patternTransform="rotate(45)">'
-        '<line x1="0" y1="0" x2="0" y2="%s" stroke="black" '
-        'stroke-width="%s"/></pattern></defs>' % (
-            _num(unit), _num(unit), _num(unit), _num(thin)),
-        '<rect width="100%" height="100%" fill="white"/>',
+        'width="%s" height="%s" patternTransform="rotate(45)">%s'
+        '</pattern></defs>' % (_num(unit), _num(unit), _tag(
+                'line', x1=0, y1=0, x2=0, y2=unit, stroke='black',
+                stroke_width=thin)),
+        _tag('rect', width='100%', height='100%', fill='white'),
         ]
     if title:
-        out.append('<text x="%s" y="%s" font-size="%s" font-weight="bold">'
-            '%s</text>' % (_num(pad), _num(pad + font), _num(font * 1.2),
-                escape(str(title))))
+        out.append(_tag(
+                'text', escape(str(title)), x=pad, y=pad + font,
+                font_size=font * 1.2, font_weight='bold'))
     out.append('<g transform="translate(%s %s)">' % (_num(pad), _num(top)))
     if margin > 0:
-        out.append('<path class="margin" fill="url(#hatch)" '
-            'fill-rule="evenodd" d="M0 0H%s V%s H0Z M%s %sH%s V%s H%sZ"/>'
-            % (_num(length), _num(width), _num(margin), _num(margin),
-                _num(length - margin), _num(width - margin), _num(margin)))
-    out.append('<rect class="oven" width="%s" height="%s" fill="none" '
-        'stroke="black" stroke-width="%s"/>' % (
-            _num(length), _num(width), _num(thick)))
+        inner = (margin, margin, length - margin, width - margin)
+        out.append(_tag(
+                'path', class_='margin', fill='url(#hatch)',
+                fill_rule='evenodd', d='M0 0H%s V%s H0Z M%s %sH%s V%s H%sZ'
+                % tuple(map(_num, (length, width) + inner + inner[:1]))))
+    out.append(_tag(
+            'rect', class_='oven', width=length, height=width, fill='none',
+            stroke='black', stroke_width=thick))
     half = margin / 2
     for p in load.placements:
         text = text_of(p.item.key)
         if half > 0:
-            out.append('<rect class="clearance" x="%s" y="%s" width="%s" '
-                'height="%s" fill="none" stroke="grey" stroke-width="%s" '
-                'stroke-dasharray="%s"/>' % (
-                    _num(p.x - half), _num(p.y - half),
-                    _num(p.length + margin), _num(p.width + margin),
-                    _num(thin), _num(unit)))
-        out.append('<rect class="part" x="%s" y="%s" width="%s" '
-            'height="%s" fill="white" stroke="black" stroke-width="%s">'
-            '<title>%s</title></rect>' % (
-                _num(p.x), _num(p.y), _num(p.length), _num(p.width),
-                _num(thin * 2), escape(text)))
-        # The label along the part's long side, as large as fits.
+            out.append(_tag(
+                    'rect', class_='clearance', x=p.x - half, y=p.y - half,
+                    width=p.length + margin, height=p.width + margin,
+                    fill='none', stroke='grey', stroke_width=thin,
+                    stroke_dasharray=_num(unit)))
+        out.append(_tag(
+                'rect', _tag('title', escape(text)), class_='part', x=p.x,
+                y=p.y, width=p.length, height=p.width, fill='white',
+                stroke='black', stroke_width=thin * 2))
+        # The label along the part's long side, as large as fits; none
+        # when unreadable (the title above shows it on screen).
         along, across = max(p.length, p.width), min(p.length, p.width)
-        size = min(font, across * 0.7, along * 0.9 / (0.6 * max(len(text),
-                    1)))
+        size = min(
+            font, across * 0.7, along * 0.9 / (0.6 * max(len(text), 1)))
         if size >= font * 0.3:
             cx, cy = p.x + p.length / 2, p.y + p.width / 2
-            turn = (' transform="rotate(-90 %s %s)"' % (_num(cx), _num(cy))
-                if p.width > p.length else '')
-            out.append('<text class="label" x="%s" y="%s" font-size="%s" '
-                'text-anchor="middle" dominant-baseline="central"%s>%s'
-                '</text>' % (_num(cx), _num(cy), _num(size), turn,
-                    escape(text)))
+            turn = {}
+            if p.width > p.length:
+                turn['transform'] = 'rotate(-90 %s %s)' % (
+                    _num(cx), _num(cy))
+            out.append(_tag(
+                    'text', escape(text), class_='label', x=cx, y=cy,
+                    font_size=size, text_anchor='middle',
+                    dominant_baseline='central', **turn))
     out.append('</g>')
-    # Scale bar: alternate black and white segments, 0 and its length.
+    # Scale bar: alternate black and white quarters, 0 and its length.
     bar = _nice_length(length)
     y = top + width + pad
-    x = pad
     out.append('<g class="scale">')
     for n in range(4):
-        out.append('<rect x="%s" y="%s" width="%s" height="%s" fill="%s" '
-            'stroke="black" stroke-width="%s"/>' % (
-                _num(x + n * bar / 4), _num(y), _num(bar / 4),
-                _num(unit), 'black' if n % 2 == 0 else 'white',
-                _num(thin)))
-    out.append('<text x="%s" y="%s" font-size="%s">0</text>' % (
-            _num(x), _num(y + unit + font * 1.1), _num(font * 0.8)))
-    out.append('<text x="%s" y="%s" font-size="%s" text-anchor="end">'
-        '%s mm</text>' % (_num(x + bar), _num(y + unit + font * 1.1),
-            _num(font * 0.8), _num(bar)))
+        out.append(_tag(
+                'rect', x=pad + n * bar / 4, y=y, width=bar / 4,
+                height=unit, fill='black' if n % 2 == 0 else 'white',
+                stroke='black', stroke_width=thin))
+    out.append(_tag(
+            'text', '0', x=pad, y=y + unit + font * 1.1,
+            font_size=font * 0.8))
+    out.append(_tag(
+            'text', '%s mm' % _num(bar), x=pad + bar,
+            y=y + unit + font * 1.1, font_size=font * 0.8,
+            text_anchor='end'))
     out.append('</g>')
     y += unit + font * 1.5
+    swatches = {
+        'part': {'fill': 'white'},
+        'margin': {'fill': 'url(#hatch)'},
+        }
     for n, (key, text) in enumerate(legend.items()):
         ly = y + font * 1.6 * n + font * 0.3
-        swatch = ''
-        if key == 'part':
-            swatch = 'fill="white" stroke="black"'
-        elif key == 'margin':
-            swatch = 'fill="url(#hatch)" stroke="black"'
-        if swatch:
-            out.append('<rect x="%s" y="%s" width="%s" height="%s" %s '
-                'stroke-width="%s"/>' % (_num(pad), _num(ly), _num(font * 2),
-                    _num(font), swatch, _num(thin)))
-        out.append('<text class="legend" x="%s" y="%s" font-size="%s" '
-            'dominant-baseline="central">%s</text>' % (
-                _num(pad + (font * 2.6 if swatch else 0)),
-                _num(ly + font / 2), _num(font), escape(str(text))))
+        x = pad
+        if key in swatches:
+            out.append(_tag(
+                    'rect', x=pad, y=ly, width=font * 2, height=font,
+                    stroke='black', stroke_width=thin, **swatches[key]))
+            x += font * 2.6
+        out.append(_tag(
+                'text', escape(str(text)), class_='legend', x=x,
+                y=ly + font / 2, font_size=font,
+                dominant_baseline='central'))
     out.append('</svg>')
     return '\n'.join(out)

@@ -3,6 +3,7 @@
 import random
 import unittest
 import xml.etree.ElementTree as ET
+from decimal import Decimal
 
 from trytond.modules.powder_coating import oven_loading
 from trytond.modules.powder_coating.oven_loading import (
@@ -34,10 +35,12 @@ def random_instance(rng):
 
 def fits(oven, item):
     "Whether the unit can go in the oven, written independently."
-    m = oven.margin
-    free_l, free_w = oven.length - 2 * m, oven.width - 2 * m
-    return ((item.length <= free_l and item.width <= free_w)
-        or (item.width <= free_l and item.length <= free_w))
+    m = float(oven.margin)
+    free_l = float(oven.length) - 2 * m
+    free_w = float(oven.width) - 2 * m
+    length, width = float(item.length), float(item.width)
+    return ((length <= free_l and width <= free_w)
+            or (width <= free_l and length <= free_w))
 
 
 class OvenLoadingTestCase(unittest.TestCase):
@@ -48,7 +51,8 @@ class OvenLoadingTestCase(unittest.TestCase):
         seen = [id(p.item) for load in plan.loads for p in load.placements]
         seen += [id(item) for item, _ in plan.unplaceable]
         self.assertEqual(sorted(seen), sorted(id(i) for i in items))
-        m = oven.margin
+        m = float(oven.margin)
+        length, width = float(oven.length), float(oven.width)
         for item, reason in plan.unplaceable:
             if item.height + oven.hook_height > oven.height:
                 self.assertEqual(reason, TOO_HIGH)
@@ -61,17 +65,16 @@ class OvenLoadingTestCase(unittest.TestCase):
             for p in load.placements:
                 item = p.item
                 self.assertLessEqual(item.height + oven.hook_height,
-                    oven.height)
-                expected = ((item.width, item.length) if p.rotated
-                    else (item.length, item.width))
-                self.assertEqual((p.length, p.width), expected)
+                                     oven.height)
+                sizes = (float(item.length), float(item.width))
+                self.assertEqual((p.length, p.width),
+                                 sizes[::-1] if p.rotated else sizes)
                 self.assertGreaterEqual(p.x, m - EPS)
                 self.assertGreaterEqual(p.y, m - EPS)
-                self.assertLessEqual(p.x + p.length, oven.length - m + EPS)
-                self.assertLessEqual(p.y + p.width, oven.width - m + EPS)
+                self.assertLessEqual(p.x + p.length, length - m + EPS)
+                self.assertLessEqual(p.y + p.width, width - m + EPS)
                 area += p.length * p.width
-            self.assertAlmostEqual(load.fill_rate,
-                area / (oven.length * oven.width))
+            self.assertAlmostEqual(load.fill_rate, area / (length * width))
             for n, p in enumerate(load.placements):
                 for q in load.placements[n + 1:]:
                     self.assertTrue(
@@ -83,7 +86,7 @@ class OvenLoadingTestCase(unittest.TestCase):
         self.assertLessEqual(plan.lower_bound, len(plan.loads))
         self.assertEqual(plan.lower_bound == 0, not plan.loads)
         self.assertEqual(plan.optimal,
-            len(plan.loads) == plan.lower_bound)
+                         len(plan.loads) == plan.lower_bound)
 
     def test_random_instances(self):
         "No overlap, margins kept, no unit lost (seeded random instances)"
@@ -91,8 +94,16 @@ class OvenLoadingTestCase(unittest.TestCase):
         for n in range(60):
             oven, items = random_instance(rng)
             with self.subTest(instance=n):
-                plan = plan_loads(oven, items, time_limit=None, effort=3000)
+                plan = plan_loads(
+                    oven, items, time_limit=None, effort=50000)
                 self.check_plan(oven, items, plan)
+
+    def test_time_limit_only(self):
+        "Without an effort budget the time limit stops the search"
+        rng = random.Random(3)
+        oven, items = random_instance(rng)
+        plan = plan_loads(oven, items * 3, time_limit=0.05, effort=None)
+        self.check_plan(oven, items * 3, plan)
 
     def test_unplaceable(self):
         "Too high and too large units are set aside with their reason"
@@ -120,6 +131,21 @@ class OvenLoadingTestCase(unittest.TestCase):
         self.assertEqual(plan.loads, [])
         self.assertEqual(plan.lower_bound, 0)
         self.assertEqual(plan.unplaceable[0][1], TOO_LARGE)
+
+    def test_decimal(self):
+        "Sizes may be Decimal, as Tryton's Numeric fields give them"
+        oven = Oven(Decimal('3000'), Decimal('1500'), Decimal('2000'),
+                    Decimal('200.5'), Decimal('50.5'))
+        items = [Item('a', Decimal('1400.25'), Decimal('650'),
+                      Decimal('1799.5')),
+                 Item('b', Decimal('1400.25'), Decimal('650')),
+                 Item('high', Decimal('10'), Decimal('10'),
+                      Decimal('1799.6'))]
+        plan = plan_loads(oven, items)
+        self.assertEqual(plan.unplaceable, [(items[2], TOO_HIGH)])
+        self.assertEqual(len(plan.loads), 1)
+        self.check_plan(oven, items, plan)
+        ET.fromstring(svg_plan(oven, plan.loads[0]))
 
     def test_invalid(self):
         "Sizes must be positive"
@@ -162,11 +188,11 @@ class OvenLoadingTestCase(unittest.TestCase):
         items = [Item('a', 1000, 1000), Item('b', 1000, 1000)]
         self.assertEqual(len(plan_loads(oven, items).loads), 1)
         items = [Item('a', 1000, 1000), Item('b', 1000, 1000),
-            Item('c', 500, 2000)]
+                 Item('c', 500, 2000)]
         plan = plan_loads(oven, items)
         self.assertEqual(len(plan.loads), 2)
         c, = [p for load in plan.loads for p in load.placements
-            if p.key == 'c']
+              if p.key == 'c']
         self.assertTrue(c.rotated)
 
     def test_lower_bound(self):
@@ -191,26 +217,27 @@ class OvenLoadingTestCase(unittest.TestCase):
         "The most urgent loads first, then the fullest"
         oven = Oven(2000, 1000, 1000)
         items = [Item('c', 1500, 800, due=3), Item('a', 1500, 800, due=1),
-            Item('n', 1500, 800), Item('b', 1500, 800, due=2)]
+                 Item('n', 1500, 800), Item('b', 1500, 800, due=2)]
         plan = plan_loads(oven, items)
         self.assertEqual([load.placements[0].key for load in plan.loads],
-            ['a', 'b', 'c', 'n'])
+                         ['a', 'b', 'c', 'n'])
         self.assertEqual([load.due for load in plan.loads], [1, 2, 3, None])
-        items = [Item('small', 1100, 600, due=2), Item('big', 1500, 900,
-                due=2), Item('mid', 1200, 800, due=2)]
+        items = [
+            Item('small', 1100, 600, due=2), Item('big', 1500, 900, due=2),
+            Item('mid', 1200, 800, due=2)]
         plan = plan_loads(oven, items)
         self.assertEqual([load.placements[0].key for load in plan.loads],
-            ['big', 'mid', 'small'])
+                         ['big', 'mid', 'small'])
 
     def test_urgent_together(self):
         "Urgent units go together into the first load"
         oven = Oven(3000, 1500, 2000)
         items = [Item(n, 1400, 1400, due=due)
-            for n, due in enumerate([5, 5, 1, 5, 1, None])]
+                 for n, due in enumerate([5, 5, 1, 5, 1, None])]
         plan = plan_loads(oven, items)
         self.assertEqual(len(plan.loads), 3)
         self.assertEqual([p.item.due for p in plan.loads[0].placements],
-            [1, 1])
+                         [1, 1])
         self.assertEqual([load.due for load in plan.loads], [1, 5, 5])
 
     def test_deterministic(self):
@@ -225,17 +252,19 @@ class OvenLoadingTestCase(unittest.TestCase):
         "The plan is well-formed SVG with one shape per placed unit"
         oven = Oven(3000, 1500, 2000, margin=50)
         items = [Item('A & B', 1000, 500), Item('C', 300, 200),
-            Item('D', 40, 40)] + [Item('R', 480, 250) for _ in range(6)]
+                 Item('D', 40, 40)] + [Item('R', 480, 250) for _ in range(6)]
         plan = plan_loads(oven, items)
         load = plan.loads[0]
-        svg = svg_plan(oven, load, labels={'C': 'Cadre <3>'},
-            title='Charge 1', legend={'part': 'Pièce', 'margin': 'Marge',
-                'fill': 'Remplissage 30 %'})
+        legend = {
+            'part': 'Pièce', 'margin': 'Marge', 'fill': 'Remplissage 30 %'}
+        svg = svg_plan(
+            oven, load, labels={'C': 'Cadre <3>'}, title='Charge 1',
+            legend=legend)
         root = ET.fromstring(svg)
         self.assertEqual(root.tag, SVG + 'svg')
         self.assertEqual(root.get('viewBox').split()[:1], ['0'])
         parts = [e for e in root.iter(SVG + 'rect')
-            if e.get('class') == 'part']
+                 if e.get('class') == 'part']
         self.assertEqual(len(parts), len(load.placements))
         texts = [''.join(e.itertext()) for e in root.iter(SVG + 'text')]
         self.assertIn('Charge 1', texts)
@@ -243,11 +272,11 @@ class OvenLoadingTestCase(unittest.TestCase):
         self.assertIn('Cadre <3>', texts)
         self.assertIn('Remplissage 30 %', texts)
         self.assertEqual(len([e for e in root.iter(SVG + 'path')
-                    if e.get('class') == 'margin']), 1)
+                              if e.get('class') == 'margin']), 1)
         for part, p in zip(parts, load.placements):
             self.assertAlmostEqual(float(part.get('x')), p.x, places=2)
             self.assertAlmostEqual(float(part.get('width')), p.length,
-                places=2)
+                                   places=2)
         # Labels may be a function; no margin, no legend.
         svg = svg_plan(Oven(1000, 1000, 1000), plan_loads(
                 Oven(1000, 1000, 1000), [Item(1, 10, 10)]).loads[0],
@@ -261,13 +290,13 @@ class OvenLoadingTestCase(unittest.TestCase):
         oven = Oven(3000, 1500, 2000, hook_height=200, margin=50)
         items = []
         shapes = [(2500, 70, 1600), (1800, 50, 1000), (480, 250, 480),
-            (300, 200, 150), (1500, 35, 1000), (700, 700, 900),
-            (1400, 800, 750), (50, 40, 80)]
+                  (300, 200, 150), (1500, 35, 1000), (700, 700, 900),
+                  (1400, 800, 750), (50, 40, 80)]
         while len(items) < 300:
             length, width, height = rng.choice(shapes)
             for _ in range(min(rng.randint(1, 40), 300 - len(items))):
                 items.append(Item(len(items), length, width, height,
-                        rng.choice((None, 1, 2))))
+                                  rng.choice((None, 1, 2))))
         plan = plan_loads(oven, items)
         self.assertFalse(plan.unplaceable)
         self.check_plan(oven, items, plan)
