@@ -704,6 +704,8 @@ FR.update({
     'Photo Storage Used (%)': "Stockage photos utilisé (%)",
     'Quota Warning Sent on': "Alerte de quota envoyée le",
     'Save': "Enregistrer",
+    'To Resolve': "À résoudre",
+    'Resolution Time (h)': "Délai de résolution (h)",
 
     # Settings
     'Part Sequence': "Séquence des pièces",

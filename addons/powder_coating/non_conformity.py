@@ -51,10 +51,10 @@ class NonConformity(AuditMixin, TenantOwnedMixin, ModelSQL, ModelView):
     date = fields.DateTime("Declared on", required=True, readonly=True)
     closed_date = fields.DateTime("Resolved on", readonly=True)
     state = fields.Selection([
-            ('open', "Open"),
+            ('open', "To Resolve"),
             ('closed', "Resolved"),
             ], "State", required=True, readonly=True)
-    resolved_hours = fields.Float("Delay (h)", readonly=True,
+    resolved_hours = fields.Float("Resolution Time (h)", readonly=True,
         digits=(16, 1),
         help="Time from the defect to its resolution.")
 
@@ -225,7 +225,7 @@ class NonConformityStatistic(TenantOwnedMixin, ModelSQL, ModelView):
     finish = fields.Function(fields.Char("Finish"), 'get_finish')
     count = fields.Integer("Non-conformities", readonly=True)
     parts = fields.Integer("Parts Involved", readonly=True)
-    open = fields.Integer("Open", readonly=True)
+    open = fields.Integer("To Resolve", readonly=True)
     delay_hours = fields.Float("Delay Caused (h)", readonly=True,
         digits=(16, 1))
 

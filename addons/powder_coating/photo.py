@@ -32,7 +32,7 @@ VARIANTS = ['image', 'large', 'medium', 'thumbnail']
 class Company(metaclass=PoolMeta):
     __name__ = 'company.company'
 
-    photo_quota_gb = fields.Float("Photo Quota (GB)", digits=(16, 6),
+    photo_quota_gb = fields.Float("Photo Quota (GB)",
         states={
             'readonly': ~Eval('context', {}).get('groups', []).contains(
                 Id('saas', 'group_publisher')),

@@ -24,11 +24,10 @@ class RecordAnswer(ModelView):
     limits = fields.Char("Tolerance", readonly=True)
     passed = fields.Boolean("Passed",
         states={'readonly': Eval('kind') != 'pass_fail'})
+    # Not required in the form (sao would then refuse the other rows'
+    # ticks while it is empty): record_qc refuses a missing answer.
     value = fields.Float("Measured",
-        states={
-            'readonly': Eval('kind') != 'measure',
-            'required': Eval('kind') == 'measure',
-            })
+        states={'readonly': Eval('kind') != 'measure'})
 
 
 class RecordStart(ModelView):

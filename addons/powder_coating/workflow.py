@@ -38,12 +38,16 @@ DEFAULT_STEPS = [
     ("Prêt", 'ready'),
     ("Livré", 'delivery'),
     ]
+# (check, kind, minimum, maximum, unit, defect type when it fails)
 DEFAULT_QUESTIONS = [
     ("Aspect visuel (coulures, manques, inclusions)", 'pass_fail',
-        None, None, None),
-    ("Épaisseur du film", 'measure', 60, 120, "µm"),
-    ("Adhérence (quadrillage)", 'pass_fail', None, None, None),
-    ("Teinte conforme au nuancier", 'pass_fail', None, None, None),
+        None, None, None, "Coulure"),
+    ("Épaisseur du film", 'measure', 60, 120, "µm",
+        "Épaisseur hors tolérance"),
+    ("Adhérence (quadrillage)", 'pass_fail', None, None, None,
+        "Mauvaise adhérence"),
+    ("Teinte conforme au nuancier", 'pass_fail', None, None, None,
+        "Teinte ou brillance non conforme"),
     ]
 DEFAULT_DEFECTS = [
     "Manque de poudre", "Coulure", "Inclusion / grain", "Dégazage (piqûres)",
@@ -151,16 +155,20 @@ class Step(TenantOwnedMixin, sequence_ordered(), ModelSQL, ModelView):
                         'company': company, 'name': name, 'kind': kind,
                         'sequence': 10 * (i + 1),
                         } for i, (name, kind) in enumerate(DEFAULT_STEPS)])
+            if not Defect.search([('company', '=', company)], limit=1):
+                Defect.create([{'company': company, 'name': name}
+                        for name in DEFAULT_DEFECTS])
+            defects = {d.name: d.id for d in Defect.search([
+                        ('company', '=', company)])}
             if not Question.search([('company', '=', company)], limit=1):
                 Question.create([{
                             'company': company, 'name': name, 'kind': kind,
                             'minimum': minimum, 'maximum': maximum,
                             'unit': unit, 'sequence': 10 * (i + 1),
-                            } for i, (name, kind, minimum, maximum, unit)
+                            'defect_type': defects.get(defect),
+                            } for i, (name, kind, minimum, maximum, unit,
+                                defect)
                         in enumerate(DEFAULT_QUESTIONS)])
-            if not Defect.search([('company', '=', company)], limit=1):
-                Defect.create([{'company': company, 'name': name}
-                        for name in DEFAULT_DEFECTS])
 
 
 class QCQuestion(TenantOwnedMixin, sequence_ordered(), ModelSQL, ModelView):
