@@ -1,8 +1,9 @@
 # Atelier — everyday commands.
 #
 #   make demo            run the demo (SQLite, demo data, web client) on localhost:8000 (PORT=...)
-#   make test            addon tests (unittest + scenarios) then cross-addon tests (pytest), SQLite
+#   make test            addon tests (unittest + scenarios) and cross-addon tests (pytest), SQLite
 #   make test-postgresql the same suite on a throwaway PostgreSQL (scripts/pg_start.sh)
+#   make test-all        both suites side by side (.ci/run); TEST_JOBS=2 processes at a time
 #   make install | sao | portal-assets | clean
 
 SHELL := /bin/bash
@@ -46,10 +47,10 @@ ADDON_DIRS := $(patsubst %/tryton.cfg,%,$(wildcard core_addons/*/tryton.cfg addo
 export TRYTOND_WEB__ROOT := $(SAO_ROOT)
 export TRYTOND_DATABASE__PATH := $(CURDIR)/var/db
 
-.PHONY: help venv install install-dev sao portal-assets demo test test-postgresql clean
+.PHONY: help venv install install-dev sao portal-assets demo test test-postgresql test-all clean
 
 help:
-	@sed -n '2,6p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '2,7p' Makefile | sed 's/^# \{0,1\}//'
 
 # --- Python environment -------------------------------------------------------
 
@@ -171,56 +172,157 @@ sys.exit(bool(written - loaded) or not suite.countTestCases())
 endef
 export CHECK_SCENARIOS
 
-# $(1): environment of the test processes. Every addon runs in its own
-# process; pytest runs last so that its summary closes the output.
-define RUN_TESTS
-@rc=0; \
-	$(foreach d,$(ADDON_DIRS), \
-	echo "== $(PY) -m unittest $(call test_modules,$(d))"; \
-	if [ -z "$(call test_modules,$(d))" ]; then echo "** $(d): no tests/test_*.py" >&2; rc=1; \
-	else \
-	    $(1) $(PY) -c "$$CHECK_SCENARIOS" $(d) $(call test_modules,$(d)) || rc=1; \
-	    $(1) $(PY) -m unittest $(call test_modules,$(d)) || { rc=1; echo "** unittest FAILED: $(d)"; }; \
-	fi;) \
-	if [ -d tests ]; then \
-	    echo "== $(PY) -m pytest tests/"; \
-	    prc=0; $(1) $(PY) -m pytest tests/ || prc=$$?; \
-	    if [ $$prc -eq 5 ] && [ -z "$$(find tests -name 'test_*.py' -o -name '*_test.py' | head -n 1)" ]; then prc=0; fi; \
-	    [ $$prc -eq 0 ] || rc=1; \
-	fi; \
-	exit $$rc
+# A suite (SQLite or PostgreSQL) is made of pieces, each run in its own
+# process: one per addon (its tests/test_*.py and scenarios, unittest) and
+# `pytest` (tests/: cross-addon tests against a real server). TEST_JOBS
+# pieces run at a time (make -j -O): the output of a piece is held back and
+# printed whole when it ends, closed by its result line ("== [sqlite] saas:
+# OK, 95 s" or "** [postgresql] saas: FAILED (unittest), 95 s"); every piece
+# runs even after a failure (make -k), then a summary lists every piece with
+# its result and the target fails if one did not pass. TEST_JOBS=1 runs the
+# pieces one by one.
+TEST_JOBS ?= 2
+# The pieces start in this order, the slowest first, so that the last ones
+# to start are short; the addons not listed follow in ADDON_DIRS order.
+TEST_SLOWEST ?= pytest powder_coating saas saas_portal
+ADDONS := $(notdir $(ADDON_DIRS))
+TEST_PIECES := $(filter $(ADDONS) $(if $(wildcard tests),pytest),$(TEST_SLOWEST)) \
+    $(filter-out $(TEST_SLOWEST),$(ADDONS))
+SQLITE_PIECES := $(addprefix test-sqlite/,$(TEST_PIECES))
+PG_PIECES := $(addprefix test-postgresql/,$(TEST_PIECES))
+.PHONY: $(SQLITE_PIECES) $(PG_PIECES)
+
+# Each piece works in var/test/<suite>/<piece>/: its [database] path (the
+# filestore) and, on SQLite, its DB_CACHE (template databases are cached for
+# one run only: a cache kept across runs would hide schema changes made to an
+# addon since it was built); its result goes to var/test/<suite>/<piece>.result.
+# Concurrent pieces share nothing else: SQLite databases are in memory, the
+# PostgreSQL test database of a piece is test_<piece> and its cached
+# templates ("test-<hash of the modules and setup>") are those of its own
+# addon, the pytest server picks a free port and a new temporary directory.
+piece_dir = $(CURDIR)/var/test/$(1)/$(2)
+addon_dir = $(filter %/$(1),$(ADDON_DIRS))
+
+# $(1): piece. The environment of its processes.
+sqlite_env = TRYTOND_DATABASE__URI=sqlite:// DB_NAME=:memory: \
+    DB_CACHE=$(call piece_dir,sqlite,$(1))/cache \
+    TRYTOND_DATABASE__PATH=$(call piece_dir,sqlite,$(1))/db
+pg_env = TRYTOND_DATABASE__URI=$(PG_URI) DB_CACHE=postgresql:// DB_NAME=test_$(1) \
+    TRYTOND_DATABASE__PATH=$(call piece_dir,postgresql,$(1))/db
+
+# $(1): suite, $(2): addon, $(3): environment. The addon's unittest process
+# (after the scenario check); its result line ends its output.
+define RUN_UNITTEST
+@exec 2>&1; started=$$(date +%s); failed=; \
+mkdir -p $(call piece_dir,$(1),$(2))/db; \
+echo "== [$(1)] $(2): $(PY) -m unittest $(call test_modules,$(call addon_dir,$(2)))"; \
+if [ -z "$(call test_modules,$(call addon_dir,$(2)))" ]; then \
+    echo "** $(call addon_dir,$(2)): no tests/test_*.py"; failed="no tests/test_*.py"; \
+else \
+    $(3) $(PY) -c "$$CHECK_SCENARIOS" $(call addon_dir,$(2)) $(call test_modules,$(call addon_dir,$(2))) \
+        || failed="scenario check"; \
+    $(3) $(PY) -m unittest $(call test_modules,$(call addon_dir,$(2))) \
+        || failed="$${failed:+$$failed, }unittest"; \
+fi; \
+result=$${failed:+FAILED ($$failed)}; \
+$(call END_PIECE,$(1),$(2))
 endef
 
-SQLITE_TEST_ENV := TRYTOND_DATABASE__URI=sqlite:// DB_NAME=:memory: DB_CACHE=$(CURDIR)/var/cache/sqlite
+# $(1): suite, $(2): environment. pytest tests/ (exit 5, nothing collected,
+# is a failure unless tests/ has no test file).
+define RUN_PYTEST
+@exec 2>&1; started=$$(date +%s); \
+mkdir -p $(call piece_dir,$(1),pytest)/db; \
+echo "== [$(1)] pytest: $(PY) -m pytest tests/"; \
+prc=0; $(2) $(PY) -m pytest tests/ || prc=$$?; \
+if [ $$prc -eq 5 ] && [ -z "$$(find tests -name 'test_*.py' -o -name '*_test.py' | head -n 1)" ]; then prc=0; fi; \
+result=; [ $$prc -eq 0 ] || result="FAILED (pytest exit $$prc)"; \
+$(call END_PIECE,$(1),pytest)
+endef
 
-# Template databases are cached for one run only: a cache kept across runs
-# would hide schema changes made to an addon since it was built.
-test: $(DEV_STAMP) $(SAO_STAMP) $(PORTAL_ASSETS)
-	@rm -rf var/cache/sqlite && mkdir -p var/cache/sqlite var/db
-	$(call RUN_TESTS,$(SQLITE_TEST_ENV))
+# The result line of piece $(2) of suite $(1) ($$result: empty if it
+# passed), also written for the summary.
+define END_PIECE
+line="[$(1)] $(2): $${result:-OK}, $$(( $$(date +%s) - started )) s"; \
+echo "$$line" > var/test/$(1)/$(2).result; \
+if [ -z "$$result" ]; then echo "== $$line"; else echo "** $$line"; exit 1; fi
+endef
 
-PG_TEST_ENV := TRYTOND_DATABASE__URI=$(PG_URI) DB_CACHE=postgresql://
+$(filter-out %/pytest,$(SQLITE_PIECES)): test-sqlite/%:
+	$(call RUN_UNITTEST,sqlite,$*,$(call sqlite_env,$*))
+$(filter-out %/pytest,$(PG_PIECES)): test-postgresql/%:
+	$(call RUN_UNITTEST,postgresql,$*,$(call pg_env,$*))
+test-sqlite/pytest:
+	$(call RUN_PYTEST,sqlite,$(call sqlite_env,pytest))
+test-postgresql/pytest:
+	$(call RUN_PYTEST,postgresql,$(call pg_env,pytest))
+
+# $(1): pieces. Runs them TEST_JOBS at a time, every one even after a
+# failure; the summary below decides.
+RUN_PIECES = $(MAKE) --no-print-directory -j$(TEST_JOBS) -k -O $(1) || true
+
+# $(1): pieces. The result line of each (the ones that failed or did not
+# end marked **); fails if any did not pass.
+define TEST_SUMMARY
+@echo "== test summary"; failed=0; \
+for piece in $(1); do \
+    suite=$${piece%%/*}; suite=$${suite#test-}; name=$${piece#*/}; \
+    line=$$(cat var/test/$$suite/$$name.result 2>/dev/null) \
+        || line="[$$suite] $$name: did not end"; \
+    case "$$line" in *": OK, "*) echo "   $$line";; \
+        *) echo "** $$line"; failed=$$((failed + 1));; esac; \
+done; \
+if [ $$failed != 0 ]; then \
+    echo "** $$failed of $(words $(1)) test pieces FAILED (their output is above)"; exit 1; fi
+endef
 
 # Tryton's PostgreSQL test cache is a set of template databases "test-<hash>"
-# on the server: drop the previous run's before starting.
+# on the server: drop the previous run's before starting, and the test
+# databases (test_<piece>, test_atelier_demo_...) a killed run left.
 define DROP_PG_CACHE
 import sys, psycopg
 with psycopg.connect(sys.argv[1] + 'postgres', autocommit=True) as conn:
     names = [n for n, in conn.execute(
-        "SELECT datname FROM pg_database WHERE datname LIKE 'test-%'")]
+        "SELECT datname FROM pg_database "
+        "WHERE datname LIKE 'test-%' OR datname LIKE 'test\\_%'")]
     for name in names:
         try:
-            conn.execute(f'DROP DATABASE "{name}"')
+            conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
         except psycopg.Error as e:
             print(f'could not drop {name}: {e}', file=sys.stderr)
 endef
 export DROP_PG_CACHE
 
+define PREPARE_SQLITE
+@rm -rf var/test/sqlite && mkdir -p var/test/sqlite
+endef
+
+define PREPARE_PG
+PG_PORT=$(PG_PORT) scripts/pg_start.sh
+@$(PY) -c "$$DROP_PG_CACHE" '$(PG_URI)'
+@rm -rf var/test/postgresql && mkdir -p var/test/postgresql
+endef
+
+test: $(DEV_STAMP) $(SAO_STAMP) $(PORTAL_ASSETS)
+	$(PREPARE_SQLITE)
+	@echo "== SQLite: $(TEST_PIECES), $(TEST_JOBS) at a time (TEST_JOBS)"
+	@$(call RUN_PIECES,$(SQLITE_PIECES))
+	$(call TEST_SUMMARY,$(SQLITE_PIECES))
+
 test-postgresql: $(DEV_STAMP) $(SAO_STAMP) $(PORTAL_ASSETS)
-	PG_PORT=$(PG_PORT) scripts/pg_start.sh
-	@$(PY) -c "$$DROP_PG_CACHE" '$(PG_URI)'
-	@mkdir -p var/db
-	$(call RUN_TESTS,$(PG_TEST_ENV))
+	$(PREPARE_PG)
+	@echo "== PostgreSQL: $(TEST_PIECES), $(TEST_JOBS) at a time (TEST_JOBS)"
+	@$(call RUN_PIECES,$(PG_PIECES))
+	$(call TEST_SUMMARY,$(PG_PIECES))
+
+# Both suites in one pool of TEST_JOBS processes (what .ci/run runs): the
+# PostgreSQL pieces first, they are the slowest.
+test-all: $(DEV_STAMP) $(SAO_STAMP) $(PORTAL_ASSETS)
+	$(PREPARE_SQLITE)
+	$(PREPARE_PG)
+	@echo "== SQLite and PostgreSQL: $(TEST_PIECES), $(TEST_JOBS) at a time (TEST_JOBS)"
+	@$(call RUN_PIECES,$(PG_PIECES) $(SQLITE_PIECES))
+	$(call TEST_SUMMARY,$(PG_PIECES) $(SQLITE_PIECES))
 
 # --- Housekeeping -------------------------------------------------------------
 
