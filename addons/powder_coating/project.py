@@ -14,7 +14,8 @@ from trytond.model import (
 from trytond.model.exceptions import AccessError
 from trytond.exceptions import UserError
 from trytond.modules.saas.audit import AuditMixin, audit_button
-from trytond.modules.saas.tenant import TenantOwnedMixin, set_company_context
+from trytond.modules.saas.tenant import (
+    TenantChildMixin, TenantOwnedMixin, set_company_context)
 from trytond.pool import Pool
 from trytond.pyson import Eval, If
 from trytond.transaction import Transaction, without_check_access
@@ -292,7 +293,8 @@ class Project(AuditMixin, TenantOwnedMixin, Workflow, ModelSQL, ModelView):
                 })
 
 
-class ProjectPart(AuditMixin, sequence_ordered(), ModelSQL, ModelView):
+class ProjectPart(
+        AuditMixin, TenantChildMixin, sequence_ordered(), ModelSQL, ModelView):
     "Project Part"
     __name__ = 'powder_coating.project.part'
     __string__ = "Project Part"
@@ -604,7 +606,7 @@ class ProjectPart(AuditMixin, sequence_ordered(), ModelSQL, ModelView):
         return nc
 
 
-class StepLog(ModelSQL, ModelView):
+class StepLog(TenantChildMixin, ModelSQL, ModelView):
     "Step Validation"
     __name__ = 'powder_coating.project.step_log'
     __string__ = "Step Validation"
@@ -673,7 +675,7 @@ class StepLog(ModelSQL, ModelView):
         super().delete(logs)
 
 
-class QCResult(ModelSQL, ModelView):
+class QCResult(TenantChildMixin, ModelSQL, ModelView):
     "Quality Control Result"
     __name__ = 'powder_coating.qc.result'
     __string__ = "Quality Control Result"
