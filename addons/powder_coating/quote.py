@@ -73,6 +73,13 @@ class Quote(AuditMixin, TenantOwnedMixin, Workflow, ModelSQL, ModelView):
             "VAT", digits=MONEY), 'get_amounts')
     total_amount = fields.Function(fields.Numeric(
             "Total", digits=MONEY), 'get_amounts')
+    untaxed_amount_cache = fields.Numeric("Untaxed Sent", digits=MONEY,
+        readonly=True,
+        help="The untaxed total when the quote was sent (the dashboards "
+        "sum it).")
+    total_amount_cache = fields.Numeric("Total Sent", digits=MONEY,
+        readonly=True,
+        help="The total when the quote was sent (the dashboards sum it).")
 
     @classmethod
     def __setup__(cls):
@@ -186,7 +193,7 @@ class Quote(AuditMixin, TenantOwnedMixin, Workflow, ModelSQL, ModelView):
     def copy(cls, quotes, default=None):
         default = default.copy() if default is not None else {}
         for name in ['number', 'validity_date', 'sent_at', 'signature',
-                'project']:
+                'project', 'untaxed_amount_cache', 'total_amount_cache']:
             default.setdefault(name, None)
         default.setdefault('date', None)
         return super().copy(quotes, default=default)
@@ -205,7 +212,10 @@ class Quote(AuditMixin, TenantOwnedMixin, Workflow, ModelSQL, ModelView):
     @audit_button
     @Workflow.transition('draft')
     def draft(cls, quotes):
-        pass
+        cls.write(quotes, {
+                'untaxed_amount_cache': None,
+                'total_amount_cache': None,
+                })
 
     @classmethod
     @ModelView.button
@@ -230,6 +240,9 @@ class Quote(AuditMixin, TenantOwnedMixin, Workflow, ModelSQL, ModelView):
             quote.validity_date = today + dt.timedelta(
                 days=settings.quote_validity)
             quote.sent_at = now
+            breakdown = quote.breakdown()
+            quote.untaxed_amount_cache = breakdown.untaxed
+            quote.total_amount_cache = breakdown.total
         cls.save(quotes)
 
     def check_priceable(self):

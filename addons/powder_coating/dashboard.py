@@ -1,0 +1,659 @@
+# This file is part of Atelier. See the COPYRIGHT file at the top level of
+# this repository for the full copyright notices and license terms.
+"""Dashboards of the back office: quotes, production, powders, stock,
+quality and money over a period, per day, week or month. Each one is a
+SQL aggregate (a `table_query` model, like Tryton's sale reporting) read
+with the period of its context: nothing is loaded record by record."""
+import datetime as dt
+from collections import defaultdict
+from decimal import Decimal
+
+from dateutil.relativedelta import relativedelta
+from sql import Cast, Literal, Null
+from sql.aggregate import Avg, Count, Min, Sum
+from sql.conditionals import Case, Coalesce
+from sql.functions import DateTrunc, Extract, Function
+
+from trytond import backend
+from trytond.model import Index, ModelSQL, ModelView, fields
+from trytond.modules.saas.tenant import TenantOwnedMixin
+from trytond.pool import Pool, PoolMeta
+from trytond.pyson import Eval, If
+from trytond.tools.chart import sparkline
+from trytond.transaction import Transaction
+
+from .powder import FINISHES
+
+PERIODS = [
+    ('day', "Day"),
+    ('week', "Week"),
+    ('month', "Month"),
+    ]
+PERCENT = (16, 1)
+DAYS = (16, 1)
+
+
+class _SQLiteDate(Function):
+    __slots__ = ()
+    _function = 'DATE'
+
+
+class _JulianDay(Function):
+    __slots__ = ()
+    _function = 'JULIANDAY'
+
+
+def as_date(column):
+    "The date of a date-time column, on SQLite and PostgreSQL."
+    if backend.name == 'sqlite':
+        return _SQLiteDate(column)
+    return Cast(column, 'DATE')
+
+
+def period_start(column):
+    """The first day of the context's period (day, week from Monday or
+    month) holding `column`."""
+    period = Transaction().context.get('period') or 'month'
+    if backend.name == 'sqlite':
+        # SQLite's DATE_TRUNC of Tryton knows no week.
+        return _SQLiteDate(column, *{
+                'day': [],
+                'week': ['-6 days', 'weekday 1'],
+                'month': ['start of month'],
+                }[period])
+    return Cast(DateTrunc(period, column), 'DATE')
+
+
+def period_end(start, period):
+    "The last day of the period starting on `start`."
+    if period == 'day':
+        return start
+    if period == 'week':
+        return start + dt.timedelta(days=6)
+    return start + relativedelta(months=1, days=-1)
+
+
+def days_between(start, end):
+    "Days (with decimals) from `start` to `end`, dates or date-times."
+    if backend.name == 'sqlite':
+        return _JulianDay(end) - _JulianDay(start)
+    return Extract('EPOCH',
+        Cast(end, 'TIMESTAMP') - Cast(start, 'TIMESTAMP')) / 86400
+
+
+def _context_date(name):
+    value = Transaction().context.get(name)
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value[:10])
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return value
+
+
+def period_where(column, company, timestamp=False):
+    """Rows of the context's workshop whose `column` is in the context's
+    period (`timestamp`: the column holds date-times)."""
+    where = Literal(True)
+    context_company = Transaction().context.get('company')
+    if context_company is not None:
+        where &= company == context_company
+    from_date, to_date = _context_date('from_date'), _context_date('to_date')
+    if from_date:
+        where &= column >= (dt.datetime.combine(from_date, dt.time())
+            if timestamp else from_date)
+    if to_date:
+        if timestamp:
+            where &= column < dt.datetime.combine(
+                to_date + dt.timedelta(days=1), dt.time())
+        else:
+            where &= column <= to_date
+    return where
+
+
+def no_log():
+    "The columns Tryton reads on every model, empty for a dashboard."
+    return [Literal(None).as_(name) for name in [
+            'create_uid', 'create_date', 'write_uid', 'write_date']]
+
+
+def rate(numerator, denominator):
+    "A percentage with one decimal, 0 when there is nothing to count."
+    if not denominator:
+        return 0.0
+    return round(100.0 * float(numerator or 0) / float(denominator), 1)
+
+
+class Context(ModelView):
+    "Dashboard Period"
+    __name__ = 'powder_coating.dashboard.context'
+    __string__ = "Dashboard Period"
+
+    company = fields.Many2One('company.company', "Company", required=True)
+    from_date = fields.Date("From Date",
+        domain=[
+            If(Eval('to_date') & Eval('from_date'),
+                ('from_date', '<=', Eval('to_date')),
+                ()),
+            ])
+    to_date = fields.Date("To Date",
+        domain=[
+            If(Eval('from_date') & Eval('to_date'),
+                ('to_date', '>=', Eval('from_date')),
+                ()),
+            ])
+    period = fields.Selection(PERIODS, "Per", required=True, sort=False,
+        help="How the figures are grouped in the lists and graphs.")
+
+    @classmethod
+    def default_company(cls):
+        return Transaction().context.get('company')
+
+    @classmethod
+    def default_from_date(cls):
+        "The first day of the month, five months ago: half a year."
+        if 'from_date' in Transaction().context:
+            return Transaction().context['from_date']
+        today = Pool().get('ir.date').today()
+        return today.replace(day=1) - relativedelta(months=5)
+
+    @classmethod
+    def default_to_date(cls):
+        if 'to_date' in Transaction().context:
+            return Transaction().context['to_date']
+        return Pool().get('ir.date').today()
+
+    @classmethod
+    def default_period(cls):
+        return Transaction().context.get('period', 'month')
+
+
+class MoneyContext(Context):
+    "Money Dashboard Period"
+    __name__ = 'powder_coating.dashboard.money.context'
+    __string__ = "Money Dashboard Period"
+
+
+class Dashboard(TenantOwnedMixin, ModelSQL, ModelView):
+    "The figures of a workshop over the context's period."
+    __slots__ = ()
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls._order = [('id', 'ASC')]
+
+    def get_rec_name(self, name):
+        return ''
+
+
+class TimeSeries(Dashboard):
+    "One row per day, week or month of the period."
+    __slots__ = ()
+    date = fields.Date("Date", readonly=True,
+        help="The first day of the day, week or month.")
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls._order.insert(0, ('date', 'ASC'))
+
+
+class QuoteDashboard(TimeSeries):
+    """Quotes sent in the period: how many were accepted, after how long,
+    and for how much."""
+    __name__ = 'powder_coating.dashboard.quote'
+    __string__ = "Quote Dashboard"
+
+    sent = fields.Integer("Sent", readonly=True,
+        help="Quotes sent to the client in the day, week or month.")
+    accepted = fields.Integer("Accepted", readonly=True,
+        help="Of the quotes sent, those signed by the client.")
+    refused = fields.Integer("Refused", readonly=True)
+    expired = fields.Integer("Expired", readonly=True)
+    conversion = fields.Function(fields.Float("Conversion (%)",
+            digits=PERCENT,
+            help="Accepted quotes out of the quotes sent."),
+        'get_figures')
+    amount = fields.Numeric("Amount Quoted", digits=(16, 2), readonly=True,
+        help="Untaxed total of the quotes sent.")
+    average_amount = fields.Function(fields.Numeric("Average Amount",
+            digits=(16, 2), help="Untaxed total per quote sent."),
+        'get_figures')
+    accept_days = fields.Float("Days to Accept", digits=DAYS, readonly=True,
+        help="Average time from sending to signature of the accepted "
+        "quotes.")
+
+    @classmethod
+    def table_query(cls):
+        pool = Pool()
+        quote = pool.get('powder_coating.quote').__table__()
+        signature = pool.get('powder_coating.quote.signature').__table__()
+        date = period_start(quote.sent_at)
+        accepted = quote.state == 'accepted'
+        return quote.join(signature, 'LEFT',
+                condition=(quote.signature == signature.id) & accepted
+            ).select(
+                Min(quote.id).as_('id'),
+                quote.company.as_('company'),
+                date.as_('date'),
+                Count(quote.id).as_('sent'),
+                Sum(Case((accepted, 1), else_=0)).as_('accepted'),
+                Sum(Case((quote.state == 'refused', 1), else_=0)
+                    ).as_('refused'),
+                Sum(Case((quote.state == 'expired', 1), else_=0)
+                    ).as_('expired'),
+                Sum(Coalesce(quote.untaxed_amount_cache, 0)).as_('amount'),
+                cls.accept_days.sql_cast(Avg(days_between(
+                            quote.sent_at, signature.signed_at))
+                    ).as_('accept_days'),
+                *no_log(),
+                where=period_where(quote.sent_at, quote.company, True),
+                group_by=[quote.company, date])
+
+    @classmethod
+    def get_figures(cls, rows, names):
+        result = {n: {} for n in names}
+        for row in rows:
+            if 'conversion' in names:
+                result['conversion'][row.id] = rate(row.accepted, row.sent)
+            if 'average_amount' in names:
+                result['average_amount'][row.id] = (
+                    (row.amount / row.sent).quantize(Decimal('0.01'))
+                    if row.sent and row.amount is not None else None)
+        return result
+
+
+class ProductionDashboard(TimeSeries):
+    """Projects finished (all their parts ready) in the period: how many,
+    how long they took, how many were late, and the surface coated
+    against the workshop's capacity."""
+    __name__ = 'powder_coating.dashboard.production'
+    __string__ = "Production Dashboard"
+
+    projects = fields.Integer("Projects Finished", readonly=True,
+        help="Projects whose parts were all ready in the day, week or "
+        "month.")
+    parts = fields.Integer("Parts", readonly=True)
+    surface = fields.Numeric("Surface (m²)", digits=(16, 1), readonly=True,
+        help="Surface coated: the parts' surface times their quantity.")
+    late = fields.Integer("Late", readonly=True,
+        help="Projects ready after the date promised to the client.")
+    late_rate = fields.Function(fields.Float("Late (%)", digits=PERCENT),
+        'get_figures')
+    ready_days = fields.Float("Days to Ready", digits=DAYS, readonly=True,
+        help="Average time from the drop-off of the parts until they were "
+        "all ready.")
+    delivery_days = fields.Float("Days to Delivery", digits=DAYS,
+        readonly=True,
+        help="Average time from drop-off to delivery or collection, for "
+        "the projects already delivered or collected.")
+    capacity_use = fields.Function(fields.Float("Use of Capacity (%)",
+            digits=PERCENT,
+            help="Surface coated out of the daily capacity of the settings "
+            "times the working days."),
+        'get_figures')
+
+    @classmethod
+    def table_query(cls):
+        pool = Pool()
+        Project = pool.get('powder_coating.project')
+        project = Project.__table__()
+        finished = Project.__table__()
+        part = pool.get('powder_coating.project.part').__table__()
+        # The parts of the finished projects, summed per project first so
+        # that a project's delays count once.
+        parts = part.join(finished, condition=part.project == finished.id
+            ).select(
+                part.project.as_('project'),
+                Count(part.id).as_('parts'),
+                Sum(Coalesce(part.surface, 0) * Coalesce(part.quantity, 0)
+                    ).as_('surface'),
+                where=period_where(
+                    finished.ready_date, finished.company, True),
+                group_by=[part.project])
+        date = period_start(project.ready_date)
+        late = as_date(project.ready_date) > project.promised_date
+        return project.join(parts, 'LEFT',
+                condition=parts.project == project.id
+            ).select(
+                Min(project.id).as_('id'),
+                project.company.as_('company'),
+                date.as_('date'),
+                Count(project.id).as_('projects'),
+                Sum(Coalesce(parts.parts, 0)).as_('parts'),
+                cls.surface.sql_cast(Sum(Coalesce(parts.surface, 0))
+                    ).as_('surface'),
+                Sum(Case((late, 1), else_=0)).as_('late'),
+                cls.ready_days.sql_cast(Avg(days_between(
+                            project.drop_off_date, project.ready_date))
+                    ).as_('ready_days'),
+                cls.delivery_days.sql_cast(Avg(days_between(
+                            project.drop_off_date, project.closed_date))
+                    ).as_('delivery_days'),
+                *no_log(),
+                where=period_where(project.ready_date, project.company, True),
+                group_by=[project.company, date])
+
+    @classmethod
+    def get_figures(cls, rows, names):
+        Configuration = Pool().get('powder_coating.configuration')
+        period = Transaction().context.get('period') or 'month'
+        from_date, to_date = (
+            _context_date('from_date'), _context_date('to_date'))
+        settings = {}
+        result = {n: {} for n in names}
+        for row in rows:
+            if 'late_rate' in names:
+                result['late_rate'][row.id] = rate(row.late, row.projects)
+            if 'capacity_use' in names:
+                if row.company not in settings:
+                    settings[row.company] = Configuration.get(row.company)
+                config = settings[row.company]
+                start = max(filter(None, [row.date, from_date]))
+                end = min(filter(None, [period_end(row.date, period),
+                            to_date]))
+                days = working_days(start, end, config.working_days or 5)
+                capacity = (config.daily_capacity or 0) * days
+                result['capacity_use'][row.id] = (
+                    rate(row.surface, capacity) if capacity else None)
+        return result
+
+
+def working_days(start, end, per_week=5):
+    "The days from `start` to `end` included that are among the first "
+    "`per_week` days of the week (Monday first)."
+    days = 0
+    while start <= end:
+        if start.weekday() < per_week:
+            days += 1
+        start += dt.timedelta(days=1)
+    return days
+
+
+class FinishedPartsMixin:
+    """Parts of the projects finished in the period, grouped by the column
+    `_group` gives (a shade, a finish, a powder)."""
+    __slots__ = ()
+    parts = fields.Integer("Parts", readonly=True)
+
+    @classmethod
+    def _group(cls, part, powder):
+        raise NotImplementedError
+
+    @classmethod
+    def _joins(cls):
+        pool = Pool()
+        part = pool.get('powder_coating.project.part').__table__()
+        project = pool.get('powder_coating.project').__table__()
+        powder = pool.get('powder_coating.powder').__table__()
+        tables = {'part': part, 'project': project, 'powder': powder}
+        from_item = part.join(project, condition=part.project == project.id
+            ).join(powder, condition=part.powder == powder.id)
+        return from_item, tables
+
+    @classmethod
+    def _columns(cls, tables):
+        return [Count(tables['part'].id).as_('parts')]
+
+    @classmethod
+    def table_query(cls):
+        from_item, tables = cls._joins()
+        project = tables['project']
+        group = cls._group(tables['part'], tables['powder'])
+        return from_item.select(
+            Min(tables['part'].id).as_('id'),
+            project.company.as_('company'),
+            group.as_(cls._group_name),
+            *cls._columns(tables),
+            *no_log(),
+            where=period_where(project.ready_date, project.company, True),
+            group_by=[project.company, group])
+
+
+class CoatedMixin(FinishedPartsMixin):
+    "The units and the surface coated."
+    __slots__ = ()
+    quantity = fields.Integer("Units", readonly=True)
+    surface = fields.Numeric("Surface (m²)", digits=(16, 1), readonly=True,
+        help="Surface coated: the parts' surface times their quantity.")
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls._order = [('surface', 'DESC'), ('id', 'ASC')]
+
+    @classmethod
+    def _columns(cls, tables):
+        part = tables['part']
+        return super()._columns(tables) + [
+            Sum(Coalesce(part.quantity, 0)).as_('quantity'),
+            cls.surface.sql_cast(Sum(
+                    Coalesce(part.surface, 0) * Coalesce(part.quantity, 0))
+                ).as_('surface'),
+            ]
+
+
+class ShadeDashboard(CoatedMixin, Dashboard):
+    "The shades coated most in the period."
+    __name__ = 'powder_coating.dashboard.shade'
+    __string__ = "Shade Dashboard"
+    _group_name = 'ral'
+
+    ral = fields.Many2One('powder_coating.ral', "RAL Shade", readonly=True)
+
+    @classmethod
+    def _group(cls, part, powder):
+        return powder.ral
+
+
+class FinishDashboard(CoatedMixin, Dashboard):
+    "The finishes coated most in the period."
+    __name__ = 'powder_coating.dashboard.finish'
+    __string__ = "Finish Dashboard"
+    _group_name = 'finish'
+
+    finish = fields.Selection(FINISHES, "Finish", readonly=True)
+
+    @classmethod
+    def _group(cls, part, powder):
+        return powder.finish
+
+
+class QualityDashboard(TimeSeries):
+    """The non-conformity rate of the parts of the projects finished in
+    the period."""
+    __name__ = 'powder_coating.dashboard.quality'
+    __string__ = "Quality Dashboard"
+
+    parts = fields.Integer("Parts", readonly=True)
+    nc_parts = fields.Integer("Parts with Non-conformity", readonly=True)
+    non_conformities = fields.Integer("Non-conformities", readonly=True)
+    nc_rate = fields.Function(fields.Float("Non-conformity Rate (%)",
+            digits=PERCENT,
+            help="Parts with at least one non-conformity out of the parts."),
+        'get_figures')
+
+    @classmethod
+    def table_query(cls):
+        pool = Pool()
+        part = pool.get('powder_coating.project.part').__table__()
+        project = pool.get('powder_coating.project').__table__()
+        nc = pool.get('powder_coating.non_conformity').__table__()
+        date = period_start(project.ready_date)
+        return part.join(project, condition=part.project == project.id
+            ).join(nc, 'LEFT', condition=nc.part == part.id
+            ).select(
+                Min(part.id).as_('id'),
+                project.company.as_('company'),
+                date.as_('date'),
+                Count(part.id, distinct=True).as_('parts'),
+                Count(nc.part, distinct=True).as_('nc_parts'),
+                Count(nc.id).as_('non_conformities'),
+                *no_log(),
+                where=period_where(project.ready_date, project.company, True),
+                group_by=[project.company, date])
+
+    @classmethod
+    def get_figures(cls, rows, names):
+        return {'nc_rate': {r.id: rate(r.nc_parts, r.parts) for r in rows}}
+
+
+class DefectDashboard(Dashboard):
+    "The causes of the non-conformities declared in the period."
+    __name__ = 'powder_coating.dashboard.defect'
+    __string__ = "Non-conformity Causes"
+
+    defect_type = fields.Many2One('powder_coating.defect_type',
+        "Defect Type", readonly=True)
+    non_conformities = fields.Integer("Non-conformities", readonly=True)
+    parts = fields.Integer("Parts Involved", readonly=True)
+    open = fields.Integer("To Resolve", readonly=True)
+    delay_hours = fields.Float("Delay Caused (h)", digits=(16, 1),
+        readonly=True,
+        help="Hours from the defect to its resolution, summed.")
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls._order = [('non_conformities', 'DESC'), ('id', 'ASC')]
+
+    @classmethod
+    def table_query(cls):
+        nc = Pool().get('powder_coating.non_conformity').__table__()
+        return nc.select(
+            Min(nc.id).as_('id'),
+            nc.company.as_('company'),
+            nc.defect_type.as_('defect_type'),
+            Count(nc.id).as_('non_conformities'),
+            Count(nc.part, distinct=True).as_('parts'),
+            (Count(nc.id) - Count(nc.closed_date)).as_('open'),
+            cls.delay_hours.sql_cast(Sum(Coalesce(nc.resolved_hours, 0))
+                ).as_('delay_hours'),
+            *no_log(),
+            where=period_where(nc.date, nc.company, True),
+            group_by=[nc.company, nc.defect_type])
+
+
+class NonConformityPowderMixin(FinishedPartsMixin):
+    "Parts finished in the period and their non-conformities."
+    __slots__ = ()
+    nc_parts = fields.Integer("Parts with Non-conformity", readonly=True)
+    non_conformities = fields.Integer("Non-conformities", readonly=True)
+    nc_rate = fields.Function(fields.Float("Non-conformity Rate (%)",
+            digits=PERCENT,
+            help="Parts with at least one non-conformity out of the parts."),
+        'get_figures')
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls._order = [('non_conformities', 'DESC'), ('id', 'ASC')]
+
+    @classmethod
+    def _joins(cls):
+        from_item, tables = super()._joins()
+        nc = Pool().get('powder_coating.non_conformity').__table__()
+        tables['nc'] = nc
+        from_item = from_item.join(nc, 'LEFT',
+            condition=nc.part == tables['part'].id)
+        return from_item, tables
+
+    @classmethod
+    def _columns(cls, tables):
+        part, nc = tables['part'], tables['nc']
+        # A part with two non-conformities is joined twice: count it once.
+        return [
+            Count(part.id, distinct=True).as_('parts'),
+            Count(nc.part, distinct=True).as_('nc_parts'),
+            Count(nc.id).as_('non_conformities'),
+            ]
+
+    @classmethod
+    def get_figures(cls, rows, names):
+        return {'nc_rate': {r.id: rate(r.nc_parts, r.parts) for r in rows}}
+
+
+class NonConformityPowderDashboard(NonConformityPowderMixin, Dashboard):
+    "The powders most linked to non-conformities in the period."
+    __name__ = 'powder_coating.dashboard.nc_powder'
+    __string__ = "Non-conformities per Powder"
+    _group_name = 'powder'
+
+    powder = fields.Many2One('powder_coating.powder', "Powder",
+        readonly=True)
+
+    @classmethod
+    def _group(cls, part, powder):
+        return part.powder
+
+
+class NonConformityFinishDashboard(NonConformityPowderMixin, Dashboard):
+    "The finishes most linked to non-conformities in the period."
+    __name__ = 'powder_coating.dashboard.nc_finish'
+    __string__ = "Non-conformities per Finish"
+    _group_name = 'finish'
+
+    finish = fields.Selection(FINISHES, "Finish", readonly=True)
+
+    @classmethod
+    def _group(cls, part, powder):
+        return powder.finish
+
+
+class MoneyDashboard(TimeSeries):
+    """Signed quotes per acceptance date, until invoicing exists: payments,
+    unpaid amounts and deposits are not known yet."""
+    __name__ = 'powder_coating.dashboard.money'
+    __string__ = "Money Dashboard"
+
+    quotes = fields.Integer("Signed Quotes", readonly=True)
+    untaxed_amount = fields.Numeric("Signed (untaxed)", digits=(16, 2),
+        readonly=True,
+        help="Untaxed total of the quotes signed in the day, week or month "
+        "(invoicing is not available yet).")
+    total_amount = fields.Numeric("Signed (incl. VAT)", digits=(16, 2),
+        readonly=True)
+
+    @classmethod
+    def table_query(cls):
+        pool = Pool()
+        quote = pool.get('powder_coating.quote').__table__()
+        signature = pool.get('powder_coating.quote.signature').__table__()
+        date = period_start(signature.signed_at)
+        return quote.join(signature,
+                condition=quote.signature == signature.id
+            ).select(
+                Min(quote.id).as_('id'),
+                quote.company.as_('company'),
+                date.as_('date'),
+                Count(quote.id).as_('quotes'),
+                cls.untaxed_amount.sql_cast(
+                    Sum(Coalesce(quote.untaxed_amount_cache, 0))
+                    ).as_('untaxed_amount'),
+                cls.total_amount.sql_cast(
+                    Sum(Coalesce(quote.total_amount_cache, 0))
+                    ).as_('total_amount'),
+                *no_log(),
+                where=(quote.state == 'accepted')
+                & period_where(signature.signed_at, quote.company, True),
+                group_by=[quote.company, date])
+
+
+class Configuration(metaclass=PoolMeta):
+    __name__ = 'powder_coating.configuration'
+
+    daily_capacity = fields.Float("Daily Capacity (m²)", digits=(16, 1),
+        domain=['OR',
+            ('daily_capacity', '=', None),
+            ('daily_capacity', '>', 0),
+            ],
+        help="The surface the workshop can coat in one working day, all "
+        "ovens together: the production dashboard compares the surface "
+        "coated with it.")
+    working_days = fields.Integer("Working Days per Week", required=True,
+        domain=[('working_days', '>=', 1), ('working_days', '<=', 7)],
+        help="Days worked per week, from Monday: 5 is Monday to Friday.")
+
+    @staticmethod
+    def default_working_days():
+        return 5
