@@ -104,6 +104,10 @@ class Configuration(TenantOwnedMixin, ModelSQL, ModelView):
         help="The \"ready\" email carries the project's latest photo.")
     ready_report = fields.Boolean("Attach the Final Report",
         help="The \"ready\" email carries the final report (PDF).")
+    weigh_daily_count = fields.Integer("Boxes to Weigh per Day",
+        required=True, domain=[('weigh_daily_count', '>=', 0)],
+        help="How many powders the daily list proposes to weigh "
+        "(one of them drawn at random so every powder comes up).")
     photo_watermark = fields.Boolean("Watermark Photos",
         help="Draw the workshop's logo on the photos (not on the originals).")
 
@@ -195,6 +199,10 @@ class Configuration(TenantOwnedMixin, ModelSQL, ModelView):
     @staticmethod
     def default_ready_report():
         return True
+
+    @staticmethod
+    def default_weigh_daily_count():
+        return 3
 
     @staticmethod
     def default_photo_watermark():
