@@ -16,7 +16,6 @@ from trytond.pyson import Eval, If
 from trytond.transaction import Transaction, without_check_access
 
 from . import stock_planning
-from .stock_planning import StockError
 
 # The usage the forecasts and the daily list look back on.
 USAGE_WEEKS = 8

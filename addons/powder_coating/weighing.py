@@ -52,6 +52,9 @@ class Weighing(TenantOwnedMixin, ModelSQL, ModelView):
         readonly=True)
     inventory = fields.Many2One('stock.inventory', "Inventory",
         readonly=True, ondelete='RESTRICT')
+    uuid = fields.Char("Tablet Identifier", readonly=True,
+        help="The workshop mode's identifier of the weighing: sent again "
+        "after a lost answer, it is not recorded twice.")
 
     @classmethod
     def __setup__(cls):
@@ -119,7 +122,7 @@ class Weighing(TenantOwnedMixin, ModelSQL, ModelView):
             gross=gross, tare=format.tare, net=net,
             sealed_boxes=sealed_boxes or 0, real_kg=real,
             theoretical_kg=theoretical, gap_kg=real - theoretical,
-            reliability=score, inventory=inventory)
+            reliability=score, inventory=inventory, uuid=uuid)
         weighing.save()
         with without_check_access():
             Powder.write([powder], {

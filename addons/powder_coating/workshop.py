@@ -12,6 +12,7 @@ overtook (a step validated meanwhile by someone else) is refused with the
 reason, for the operator to review."""
 import base64
 import binascii
+from decimal import Decimal
 
 from trytond.exceptions import UserError, UserWarning
 from trytond.i18n import gettext
@@ -46,6 +47,7 @@ class Workshop(Model):
                 'part': RPC(),
                 'apply': RPC(readonly=False),
                 'recommended_batches': RPC(),
+                'weigh_list': RPC(readonly=False),
                 })
 
     @classmethod
@@ -197,6 +199,43 @@ class Workshop(Model):
         return result
 
     @classmethod
+    def weigh_list(cls):
+        """Today's boxes to weigh (made the first time it is asked for):
+        each powder with its boxes and tares, its theoretical stock and
+        whether it was weighed."""
+        pool = Pool()
+        Company = pool.get('company.company')
+        Task = pool.get('powder_coating.weigh_task')
+        Powder = pool.get('powder_coating.powder')
+        company = Company(cls._company())
+        tasks = Task.daily_list(company)
+        tasks = Task.browse([t.id for t in tasks])
+        reasons = dict(Task.fields_get(['reason'])['reason']['selection'])
+        powders = list({t.powder for t in tasks})
+        stock = Powder.get_stock(powders, ['stock_kg'])['stock_kg']
+        result = []
+        for task in sorted(tasks, key=lambda t: (t.sequence or 0, t.id)):
+            powder = task.powder
+            result.append({
+                    'task': task.id,
+                    'powder': powder.id,
+                    'label': powder.label,
+                    'name': powder.rec_name,
+                    'reason': reasons.get(task.reason, ''),
+                    'done': task.weighing is not None,
+                    'stock_kg': float(stock[powder.id]),
+                    'reliability': (float(powder.reliability)
+                        if powder.reliability is not None else None),
+                    'formats': [{
+                            'id': f.id,
+                            'weight': float(f.weight),
+                            'tare': (float(f.tare)
+                                if f.tare is not None else None),
+                            } for f in powder.formats],
+                    })
+        return result
+
+    @classmethod
     def apply(cls, actions):
         """Apply the shop floor's actions in order, each on its own: one
         refused does not stop the others. Returns one result per action."""
@@ -242,7 +281,7 @@ class Workshop(Model):
         "Whether an action with this identifier was already applied."
         pool = Pool()
         for name in ['powder_coating.project.step_log',
-                'powder_coating.photo']:
+                'powder_coating.photo', 'powder_coating.weighing']:
             Model_ = pool.get(name)
             with without_check_access():
                 if Model_.search([('uuid', '=', uuid)], limit=1):
@@ -256,6 +295,8 @@ class Workshop(Model):
         Photo = pool.get('powder_coating.photo')
         NonConformity = pool.get('powder_coating.non_conformity')
         kind = action.get('type')
+        if kind == 'weigh':
+            return cls._weigh(action, uuid)
         part = cls._find(action.get('part'))
         if kind == 'validate_step':
             step = cls._step(action.get('step'), part)
@@ -298,6 +339,33 @@ class Workshop(Model):
             return gettext('powder_coating.msg_workshop_nc_declared',
                 part=part.number, step=nc.return_step.name)
         raise UserError(gettext('powder_coating.msg_workshop_bad_action'))
+
+    @classmethod
+    def _weigh(cls, action, uuid):
+        "A box weighed on the tablet: {powder, format, gross, sealed_boxes}."
+        pool = Pool()
+        Powder = pool.get('powder_coating.powder')
+        Format = pool.get('powder_coating.powder.format')
+        Weighing = pool.get('powder_coating.weighing')
+        try:
+            powders = Powder.search([
+                    ('id', '=', int(action.get('powder'))),
+                    ('company', '=', cls._company()),
+                    ])
+            format = (Format(int(action['format']))
+                if action.get('format') else None)
+            gross = Decimal(str(action.get('gross')))
+            sealed = int(action.get('sealed_boxes') or 0)
+        except (TypeError, ValueError, ArithmeticError):
+            raise UserError(gettext('powder_coating.msg_workshop_bad_action'))
+        if not powders:
+            raise UserError(gettext('powder_coating.msg_workshop_bad_action'))
+        powder, = powders
+        weighing = Weighing.weigh(powder, gross, format=format,
+            sealed_boxes=sealed, uuid=uuid)
+        return gettext('powder_coating.msg_workshop_weighed',
+            powder=powder.label, real=weighing.real_kg,
+            gap=weighing.gap_kg)
 
     @classmethod
     def _step(cls, step_id, part):
