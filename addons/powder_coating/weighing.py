@@ -72,11 +72,13 @@ class Weighing(TenantOwnedMixin, ModelSQL, ModelView):
         return f'{self.powder.rec_name} · {self.real_kg} kg'
 
     @classmethod
-    def weigh(cls, powder, gross, format=None, sealed_boxes=0, uuid=None):
+    def weigh(cls, powder, gross, format=None, sealed_boxes=0, uuid=None,
+            at=None):
         """Record a weighing of `powder`'s open box and set its real stock.
         Everything is checked before anything is written: a box without
         tare, a gross weight under the tare, a format of another powder
-        or negative sealed boxes are refused with a message."""
+        or negative sealed boxes are refused with a message. `at`: when
+        it was weighed (now by default; the demo's history is older)."""
         pool = Pool()
         Powder = pool.get('powder_coating.powder')
         Inventory = pool.get('stock.inventory')
@@ -102,9 +104,13 @@ class Weighing(TenantOwnedMixin, ModelSQL, ModelView):
             raise stock_error(exception, **names) from exception
         Powder.ensure_products([powder])
         company = powder.company
-        with Transaction().set_context(company=company.id):
-            today = Date.today()
-        theoretical = stock_by_powder([powder])[powder.id]
+        if at is None:
+            at = dt.datetime.now()
+            with Transaction().set_context(company=company.id):
+                today = Date.today()
+        else:
+            today = at.date()
+        theoretical = stock_by_powder([powder], date=today)[powder.id]
         score = stock_planning.reliability(
             powder.reliability, theoretical, real)
         with without_check_access(), \
@@ -117,7 +123,7 @@ class Weighing(TenantOwnedMixin, ModelSQL, ModelView):
                                 'quantity': float(real),
                                 }])]})
             Inventory.confirm([inventory])
-        weighing = cls(company=company, weighed_at=dt.datetime.now(),
+        weighing = cls(company=company, weighed_at=at,
             user=Transaction().user, powder=powder, format=format,
             gross=gross, tare=format.tare, net=net,
             sealed_boxes=sealed_boxes or 0, real_kg=real,
