@@ -12,7 +12,7 @@ from dateutil.relativedelta import relativedelta
 from sql import Cast, Literal, Null
 from sql.aggregate import Avg, Count, Min, Sum
 from sql.conditionals import Case, Coalesce
-from sql.functions import DateTrunc, Extract, Function
+from sql.functions import Extract, Function
 
 from trytond import backend
 from trytond.model import Index, ModelSQL, ModelView, fields
@@ -50,18 +50,35 @@ def as_date(column):
     return Cast(column, 'DATE')
 
 
+class _PeriodStart(Function):
+    """The first day of the day, week (from Monday) or month of a date.
+    The period is written in the SQL, not passed as a parameter, so that
+    PostgreSQL sees the same expression in SELECT and GROUP BY."""
+    __slots__ = ('period',)
+    _sqlite = {
+        'day': "",
+        'week': ", '-6 days', 'weekday 1'",
+        'month': ", 'start of month'",
+        }
+
+    def __init__(self, period, expression):
+        super().__init__(expression)
+        if period not in self._sqlite:
+            raise ValueError(period)
+        self.period = period
+
+    def __str__(self):
+        column = self._format(self.args[0])
+        if backend.name == 'sqlite':
+            # SQLite's DATE_TRUNC of Tryton knows no week.
+            return "DATE(%s%s)" % (column, self._sqlite[self.period])
+        return "CAST(DATE_TRUNC('%s', %s) AS DATE)" % (self.period, column)
+
+
 def period_start(column):
-    """The first day of the context's period (day, week from Monday or
-    month) holding `column`."""
-    period = Transaction().context.get('period') or 'month'
-    if backend.name == 'sqlite':
-        # SQLite's DATE_TRUNC of Tryton knows no week.
-        return _SQLiteDate(column, *{
-                'day': [],
-                'week': ['-6 days', 'weekday 1'],
-                'month': ['start of month'],
-                }[period])
-    return Cast(DateTrunc(period, column), 'DATE')
+    "The first day of the context's period holding `column`."
+    return _PeriodStart(
+        Transaction().context.get('period') or 'month', column)
 
 
 def period_end(start, period):
@@ -141,7 +158,7 @@ class Context(ModelView):
                 ('to_date', '>=', Eval('from_date')),
                 ()),
             ])
-    period = fields.Selection(PERIODS, "Per", required=True, sort=False,
+    period = fields.Selection(PERIODS, "Grouped by", required=True, sort=False,
         help="How the figures are grouped in the lists and graphs.")
 
     @classmethod
@@ -189,7 +206,7 @@ class Dashboard(TenantOwnedMixin, ModelSQL, ModelView):
 class TimeSeries(Dashboard):
     "One row per day, week or month of the period."
     __slots__ = ()
-    date = fields.Date("Date", readonly=True,
+    date = fields.Date("Period", readonly=True,
         help="The first day of the day, week or month.")
 
     @classmethod
@@ -204,12 +221,12 @@ class QuoteDashboard(TimeSeries):
     __name__ = 'powder_coating.dashboard.quote'
     __string__ = "Quote Dashboard"
 
-    sent = fields.Integer("Sent", readonly=True,
+    sent = fields.Integer("Quotes Sent", readonly=True,
         help="Quotes sent to the client in the day, week or month.")
-    accepted = fields.Integer("Accepted", readonly=True,
+    accepted = fields.Integer("Quotes Accepted", readonly=True,
         help="Of the quotes sent, those signed by the client.")
-    refused = fields.Integer("Refused", readonly=True)
-    expired = fields.Integer("Expired", readonly=True)
+    refused = fields.Integer("Quotes Refused", readonly=True)
+    expired = fields.Integer("Quotes Expired", readonly=True)
     conversion = fields.Function(fields.Float("Conversion (%)",
             digits=PERCENT,
             help="Accepted quotes out of the quotes sent."),
@@ -276,7 +293,7 @@ class ProductionDashboard(TimeSeries):
     parts = fields.Integer("Parts", readonly=True)
     surface = fields.Numeric("Surface (m²)", digits=(16, 1), readonly=True,
         help="Surface coated: the parts' surface times their quantity.")
-    late = fields.Integer("Late", readonly=True,
+    late = fields.Integer("Late Projects", readonly=True,
         help="Projects ready after the date promised to the client.")
     late_rate = fields.Function(fields.Float("Late (%)", digits=PERCENT),
         'get_figures')
@@ -637,6 +654,263 @@ class MoneyDashboard(TimeSeries):
                 where=(quote.state == 'accepted')
                 & period_where(signature.signed_at, quote.company, True),
                 group_by=[quote.company, date])
+
+
+def move_date(move):
+    """The date of a stock move as stock's own indexes hold it (company,
+    location, this date, product)."""
+    return Coalesce(move.effective_date, move.planned_date, dt.date.max)
+
+
+def xml_record(module, fs_id):
+    """The id of a record of the XML data, as a sub-query: a table query
+    is built when the pool starts, before the data can be read."""
+    data = Pool().get('ir.model.data').__table__()
+    return data.select(data.db_id,
+        where=(data.module == module) & (data.fs_id == fs_id))
+
+
+def powder_booth():
+    "Where sprayed powder goes (sub-query)."
+    return xml_record('powder_coating', 'location_powder_consumption')
+
+
+def powder_storage():
+    "Where the powder stands: the warehouse's storage zone (sub-query)."
+    location = Pool().get('stock.location').__table__()
+    return location.select(location.storage_location,
+        where=location.id.in_(xml_record('stock', 'location_warehouse')))
+
+
+def period_buckets(period):
+    "The first days of the context's periods, in order."
+    from_date, to_date = _context_date('from_date'), _context_date('to_date')
+    if not from_date or not to_date:
+        return []
+    start = from_date
+    if period == 'week':
+        start -= dt.timedelta(days=start.weekday())
+    elif period == 'month':
+        start = start.replace(day=1)
+    step = {
+        'day': relativedelta(days=1),
+        'week': relativedelta(weeks=1),
+        'month': relativedelta(months=1),
+        }[period]
+    buckets = []
+    while start <= to_date:
+        buckets.append(start)
+        start += step
+    return buckets
+
+
+class PowderUseMixin:
+    "The powder sprayed: done moves from the stock to the powder booth."
+    __slots__ = ()
+    powder = fields.Many2One('powder_coating.powder', "Powder",
+        readonly=True)
+    kg = fields.Float("Used (kg)", digits=(16, 1), readonly=True,
+        help="Powder sprayed: the stock moves to the powder booth.")
+
+    @classmethod
+    def _used(cls, columns, group_by):
+        pool = Pool()
+        move = pool.get('stock.move').__table__()
+        powder = pool.get('powder_coating.powder').__table__()
+        return move.join(powder, condition=move.product == powder.product
+            ).select(
+                *columns(move, powder),
+                move.company.as_('company'),
+                cls.kg.sql_cast(Sum(move.quantity)).as_('kg'),
+                *no_log(),
+                where=move.to_location.in_(powder_booth())
+                & (move.state == 'done')
+                & period_where(move_date(move), move.company),
+                group_by=[move.company] + group_by(move, powder))
+
+
+class PowderUseDashboard(PowderUseMixin, Dashboard):
+    """Kilograms of each powder used in the period, and their trend per
+    day, week or month."""
+    __name__ = 'powder_coating.dashboard.powder'
+    __string__ = "Powder Use"
+
+    trend = fields.Function(fields.Char("Trend",
+            help="The kilograms used per day, week or month of the "
+            "period."), 'get_trend')
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls._order = [('kg', 'DESC'), ('id', 'ASC')]
+
+    @classmethod
+    def table_query(cls):
+        # A powder is one row: its id names the row, so that opening it
+        # shows the same powder per month.
+        return cls._used(
+            lambda move, powder: [
+                powder.id.as_('id'), powder.id.as_('powder')],
+            lambda move, powder: [powder.id])
+
+    @classmethod
+    def get_trend(cls, rows, name):
+        Month = Pool().get('powder_coating.dashboard.powder.month')
+        period = Transaction().context.get('period') or 'month'
+        kg = defaultdict(dict)
+        for used in Month.search([
+                    ('powder', 'in', [r.powder.id for r in rows]),
+                    ]):
+            kg[used.powder.id][used.date] = used.kg
+        buckets = period_buckets(period)
+        return {r.id: sparkline([kg[r.powder.id].get(b, 0) for b in buckets])
+            for r in rows}
+
+
+class PowderUseTimeSeries(PowderUseMixin, TimeSeries):
+    "Kilograms of each powder used per day, week or month."
+    __name__ = 'powder_coating.dashboard.powder.month'
+    __string__ = "Powder Use per Period"
+
+    @classmethod
+    def table_query(cls):
+        return cls._used(
+            lambda move, powder: [
+                Min(move.id).as_('id'),
+                powder.id.as_('powder'),
+                period_start(move.effective_date).as_('date')],
+            lambda move, powder: [
+                powder.id, period_start(move.effective_date)])
+
+
+RISKS = [
+    ('out', "Out of Stock"),
+    ('threshold', "Under Threshold"),
+    ('lead_time', "Runs Out before Delivery"),
+    ('ok', "OK"),
+    ]
+
+
+class StockDashboard(Dashboard):
+    """The powders at risk of running out: the stock at the end of the
+    period against the pace of use over the period, the alert threshold
+    and the supplier's lead time; and how far the stock can be trusted."""
+    __name__ = 'powder_coating.dashboard.stock'
+    __string__ = "Stock Dashboard"
+
+    powder = fields.Many2One('powder_coating.powder', "Powder",
+        readonly=True)
+    stock_kg = fields.Float("Stock (kg)", digits=(16, 1), readonly=True,
+        help="Theoretical stock at the end of the period: receipts less "
+        "what was sprayed, with the weighings' corrections.")
+    used_kg = fields.Float("Used (kg)", digits=(16, 1), readonly=True,
+        help="Powder sprayed over the period.")
+    days_left = fields.Float("Days Left", digits=(16, 0), readonly=True,
+        help="Days until the stock runs out at the pace of the period; "
+        "empty when the powder was not used.")
+    threshold = fields.Float("Alert Threshold (kg)", digits=(16, 1),
+        readonly=True)
+    lead_time = fields.Integer("Supplier Lead Time (days)", readonly=True)
+    risk = fields.Selection(RISKS, "Risk", readonly=True, sort=False)
+    reliability = fields.Float("Reliability (%)", digits=(16, 1),
+        readonly=True,
+        help="How well the weighings agree with the theoretical stock.")
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls._order = [
+            ('days_left', 'ASC NULLS LAST'),
+            ('stock_kg', 'ASC'),
+            ('id', 'ASC'),
+            ]
+
+    @classmethod
+    def view_attributes(cls):
+        return super().view_attributes() + [
+            ('/tree', 'visual', If(Eval('risk') == 'ok', '',
+                    If(Eval('risk') == 'lead_time', 'warning', 'danger'))),
+            ]
+
+    @classmethod
+    def table_query(cls):
+        pool = Pool()
+        move = pool.get('stock.move').__table__()
+        powder = pool.get('powder_coating.powder').__table__()
+        stocked = pool.get('powder_coating.powder').__table__()
+        from_date, to_date = (
+            _context_date('from_date'), _context_date('to_date'))
+        to_date = to_date or Pool().get('ir.date').today()
+        days = (to_date - from_date).days + 1 if from_date else None
+
+        until = Literal(True)
+        company = Transaction().context.get('company')
+        if company is not None:
+            until &= move.company == company
+        until &= move_date(move) <= to_date
+        into = move.to_location.in_(powder_storage())
+        out_of = move.from_location.in_(powder_storage())
+        used = move.to_location.in_(powder_booth())
+        if from_date:
+            used &= move_date(move) >= from_date
+        moves = move.join(stocked, condition=move.product == stocked.product
+            ).select(
+                stocked.id.as_('powder'),
+                Sum(Case(
+                        (into, move.quantity),
+                        (out_of, -move.quantity),
+                        else_=0)).as_('stock'),
+                Sum(Case((used, move.quantity), else_=0)).as_('used'),
+                where=until & (move.state == 'done') & (into | out_of),
+                group_by=[stocked.id])
+        stock = Coalesce(moves.stock, 0)
+        used_kg = Coalesce(moves.used, 0)
+        days_left = (Case((used_kg > 0, stock * days / used_kg), else_=Null)
+            if days else Literal(None))
+        threshold = cls.threshold.sql_cast(
+            Coalesce(powder.reorder_threshold, 0))
+        risk = Case(
+            (stock <= 0, 'out'),
+            (stock <= threshold, 'threshold'),
+            (days_left <= powder.lead_time, 'lead_time'),
+            else_='ok')
+        where = (powder.product != Null) & (powder.active == Literal(True))
+        if company is not None:
+            where &= powder.company == company
+        return powder.join(moves, 'LEFT', condition=moves.powder == powder.id
+            ).select(
+                powder.id.as_('id'),
+                powder.company.as_('company'),
+                powder.id.as_('powder'),
+                cls.stock_kg.sql_cast(stock).as_('stock_kg'),
+                cls.used_kg.sql_cast(used_kg).as_('used_kg'),
+                cls.days_left.sql_cast(days_left).as_('days_left'),
+                cls.threshold.sql_cast(powder.reorder_threshold
+                    ).as_('threshold'),
+                powder.lead_time.as_('lead_time'),
+                risk.as_('risk'),
+                cls.reliability.sql_cast(powder.reliability
+                    ).as_('reliability'),
+                *no_log(),
+                where=where)
+
+
+class Move(metaclass=PoolMeta):
+    __name__ = 'stock.move'
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        t = cls.__table__()
+        # The stock dashboard sums a workshop's done moves in and out of
+        # the storage up to a date.
+        cls._sql_indexes.add(Index(
+                t,
+                (t.company, Index.Equality()),
+                (t.product, Index.Equality()),
+                (move_date(t), Index.Range()),
+                include=[t.quantity, t.from_location, t.to_location],
+                where=t.state == 'done'))
 
 
 class Configuration(metaclass=PoolMeta):

@@ -9,6 +9,7 @@ from decimal import Decimal
 from trytond.pool import Pool
 from trytond.transaction import Transaction
 
+from .demo_history import history
 from .demo_shop_floor import shop_floor
 
 # (client, [(part, quantity, length, width, faces, RAL, coats, minutes,
@@ -157,6 +158,7 @@ def run(args):
                     if powder.ral and powder.powder_type not in {
                             'primer', 'varnish'}:
                         by_ral.setdefault(powder.ral.code, powder)
+                history(company, powders, by_ral)
                 for client, parts, state in quotes:
                     party, = Party.search([
                             ('company', '=', company.id),

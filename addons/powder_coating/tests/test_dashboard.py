@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from trytond.modules.company.tests import create_company, set_company
 from trytond.modules.powder_coating.dashboard import working_days
+from trytond.modules.powder_coating.powder_stock import make_moves
 from trytond.modules.powder_coating.tests.test_module import create_powder
 from trytond.pool import Pool
 from trytond.tests.test_tryton import activate_module, with_transaction
@@ -119,6 +120,41 @@ def create_projects(company, party, powder, matt_powder):
     return defect
 
 
+def create_moves(company, powder):
+    """25 kg received in February; 3 kg sprayed on 3 March, 2 kg on
+    20 March; a weighing finds 1 kg less on 25 March."""
+    pool = Pool()
+    ModelData = pool.get('ir.model.data')
+    Location = pool.get('stock.location')
+    storage = Location(ModelData.get_id(
+            'stock', 'location_warehouse')).storage_location
+    supplier = ModelData.get_id('stock', 'location_supplier')
+    lost = ModelData.get_id('stock', 'location_lost_found')
+    booth = ModelData.get_id('powder_coating', 'location_powder_consumption')
+    values = []
+    for day, quantity, from_location, to_location in [
+            (dt.date(2025, 2, 15), 25, supplier, storage.id),
+            (dt.date(2025, 3, 3), 3, storage.id, booth),
+            (dt.date(2025, 3, 20), 2, storage.id, booth),
+            (dt.date(2025, 3, 25), 1, storage.id, lost),
+            (dt.date(2025, 4, 2), 4, storage.id, booth),
+            ]:
+        move = {
+            'product': powder.product.id,
+            'unit': ModelData.get_id('product', 'uom_kilogram'),
+            'quantity': float(quantity),
+            'from_location': from_location,
+            'to_location': to_location,
+            'company': company.id,
+            'planned_date': day,
+            'effective_date': day,
+            }
+        if from_location == supplier:
+            move.update(unit_price=Decimal(14), currency=company.currency.id)
+        values.append(move)
+    make_moves(values)
+
+
 class DashboardTestCase(unittest.TestCase):
     "Test the dashboards"
 
@@ -141,12 +177,16 @@ class DashboardTestCase(unittest.TestCase):
             create_quotes(other, party)
             create_projects(other, party, powder,
                 create_powder(reference='B-MATT', finish='matt'))
+            create_moves(other, powder)
         with set_company(company):
             party, = Party.create([{'name': "Client A"}])
             powder = create_powder()
             matt = create_powder(reference='TP-9005-MAT', finish='matt')
             create_quotes(company, party)
             figures['defect'] = create_projects(company, party, powder, matt)
+            create_moves(company, powder)
+            powder.reorder_threshold = Decimal(20)
+            powder.save()
             settings = Configuration.get(company, create=True)
             settings.daily_capacity = 1.0
             settings.save()
@@ -229,6 +269,44 @@ class DashboardTestCase(unittest.TestCase):
                 [('matt', 100.0), ('gloss', 0.0)])
 
     @with_transaction()
+    def test_powder_use_and_stock(self):
+        "Kilograms used per powder and period, stock-out risks"
+        company, other, figures = self.setup_workshops()
+        powder, matt = figures['powder'], figures['matt']
+        with set_company(company):
+            use, = self.search('powder')
+            self.assertEqual((use.id, use.powder, use.kg), (
+                    powder.id, powder, 5.0))
+            self.assertEqual(len(use.trend), 1)
+            weeks = self.search('powder.month', period='week')
+            self.assertEqual([(w.date, w.kg) for w in weeks], [
+                    (dt.date(2025, 3, 3), 3.0),
+                    (dt.date(2025, 3, 17), 2.0),
+                    ])
+            use, = self.search('powder', period='week')
+            # Weeks from 24 February to 31 March: used in the 2nd and 4th.
+            self.assertEqual(len(use.trend), 6)
+            self.assertEqual(use.trend[0], use.trend[2])
+            self.assertGreater(use.trend[1], use.trend[3])
+
+            stock = {s.powder: s for s in self.search('stock')}
+            self.assertEqual(set(stock), {powder, matt})
+            self.assertEqual(stock[powder].stock_kg, 19.0)
+            self.assertEqual(stock[powder].used_kg, 5.0)
+            self.assertAlmostEqual(stock[powder].days_left, 19 * 31 / 5)
+            self.assertEqual(stock[powder].risk, 'threshold')
+            self.assertEqual((stock[matt].stock_kg, stock[matt].risk),
+                (0.0, 'out'))
+            self.assertIsNone(stock[matt].days_left)
+
+            # At the end of February nothing was used yet: no pace.
+            stock = {s.powder: s for s in self.search('stock',
+                        from_date=dt.date(2025, 2, 1),
+                        to_date=dt.date(2025, 2, 28))}
+            self.assertEqual(stock[powder].stock_kg, 25.0)
+            self.assertEqual(stock[powder].risk, 'ok')
+
+    @with_transaction()
     def test_money(self):
         "Signed quotes per month of signature"
         company, other, _ = self.setup_workshops()
@@ -257,7 +335,8 @@ class DashboardTestCase(unittest.TestCase):
                     }])
         User.write([user], {'company': company.id})
         names = ['quote', 'production', 'shade', 'finish', 'quality',
-            'defect', 'nc_powder', 'nc_finish', 'money']
+            'defect', 'nc_powder', 'nc_finish', 'money', 'powder',
+            'powder.month', 'stock']
         with Transaction().set_user(user.id), \
                 Transaction().set_context(company=company.id,
                     _check_access=True):
