@@ -228,13 +228,22 @@ result=$${failed:+FAILED ($$failed)}; \
 $(call END_PIECE,$(1),$(2))
 endef
 
-# $(1): suite, $(2): environment. pytest tests/ (exit 5, nothing collected,
-# is a failure unless tests/ has no test file).
+# The browser journeys (Chromium driving the web client, the portal and the
+# workshop mode) test what people see, which does not depend on the
+# database backend: they run once, in the PostgreSQL suite (production's
+# backend); the SQLite suite runs every other test of tests/.
+BROWSER_TESTS := tests/test_browser.py tests/test_browser_shop_floor.py \
+    tests/test_workshop_mode.py tests/test_browser_stock.py
+PYTEST_ARGS_postgresql := tests/
+PYTEST_ARGS_sqlite := tests/ $(addprefix --ignore=,$(BROWSER_TESTS))
+
+# $(1): suite, $(2): environment. pytest (exit 5, nothing collected, is a
+# failure unless tests/ has no test file).
 define RUN_PYTEST
 @exec 2>&1; started=$$(date +%s); \
 mkdir -p $(call piece_dir,$(1),pytest)/db; \
-echo "== [$(1)] pytest: $(PY) -m pytest tests/"; \
-prc=0; $(2) $(PY) -m pytest tests/ || prc=$$?; \
+echo "== [$(1)] pytest: $(PY) -m pytest $(PYTEST_ARGS_$(1))"; \
+prc=0; $(2) $(PY) -m pytest $(PYTEST_ARGS_$(1)) || prc=$$?; \
 if [ $$prc -eq 5 ] && [ -z "$$(find tests -name 'test_*.py' -o -name '*_test.py' | head -n 1)" ]; then prc=0; fi; \
 result=; [ $$prc -eq 0 ] || result="FAILED (pytest exit $$prc)"; \
 $(call END_PIECE,$(1),pytest)

@@ -27,6 +27,12 @@ MODELS = {
     'powder_coating.project.part': 'rec_name',
     'powder_coating.batch': 'number',
     'powder_coating.photo': 'rec_name',
+    'powder_coating.powder.receipt': 'rec_name',
+    'powder_coating.weighing': 'rec_name',
+    'powder_coating.weigh_task': 'rec_name',
+    'powder_coating.stock_count': 'name',
+    'stock.move': 'rec_name',
+    'stock.inventory': 'rec_name',
     }
 
 

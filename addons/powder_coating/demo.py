@@ -10,6 +10,7 @@ from trytond.pool import Pool
 from trytond.transaction import Transaction
 
 from .demo_history import history
+from .demo_stock import stock_history
 from .demo_shop_floor import shop_floor
 
 # (client, [(part, quantity, length, width, faces, RAL, coats, minutes,
@@ -159,6 +160,7 @@ def run(args):
                             'primer', 'varnish'}:
                         by_ral.setdefault(powder.ral.code, powder)
                 history(company, powders, by_ral)
+                stock_history(company, powders)
                 for client, parts, state in quotes:
                     party, = Party.search([
                             ('company', '=', company.id),

@@ -106,7 +106,7 @@ def stock_history(company, powders):
                     candidates, day, count=2, salt=str(company.id)):
                 powder = Powder(pick.id)
                 theory = max(shelf[powder.id], Decimal(0))
-                loss = Decimal('0.07') if powder.id in leaky else Decimal(
+                loss = Decimal('0.15') if powder.id in leaky else Decimal(
                     '0.005')
                 noise = Decimal(rng.uniform(-0.01, 0.01)).quantize(
                     Decimal('0.001'))
@@ -123,10 +123,15 @@ def stock_history(company, powders):
                 shelf[powder.id] = weighing.real_kg
         day += dt.timedelta(days=1)
 
-    # Alert thresholds: a box's worth for the powders in use, so the
-    # ones close to empty ask to be reordered.
+    # Alert thresholds for the powders in use: 8 kg, and just above its
+    # stock for the emptiest one, so the demo shows an alert.
     with without_check_access():
         Powder.write(used_powders, {'reorder_threshold': Decimal(8)})
+        if used_powders:
+            emptiest = min(used_powders, key=lambda p: shelf[p.id])
+            Powder.write([emptiest], {'reorder_threshold':
+                    (shelf[emptiest.id] + 4).quantize(Decimal(1))})
+    Powder.notify_low_stock()
     # Today's list, and a partial inventory planned over next week.
     Task.daily_list(company)
     monday = today + dt.timedelta(days=7 - today.weekday())

@@ -57,6 +57,9 @@ def make_moves(values):
     """Create and do the stock moves described by `values` (dicts), as
     the system: the users read moves, they never write them."""
     Move = Pool().get('stock.move')
+    unit = kilogram()
+    # Quantities go to the unit's precision (10 g for the kilogram).
+    values = [dict(v, quantity=unit.round(v['quantity'])) for v in values]
     with without_check_access():
         moves = Move.create(values)
         Move.do(moves)

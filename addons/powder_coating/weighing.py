@@ -120,7 +120,8 @@ class Weighing(TenantOwnedMixin, ModelSQL, ModelView):
             inventory.save()
             Inventory.write([inventory], {'lines': [('create', [{
                                 'product': powder.product.id,
-                                'quantity': float(real),
+                                'quantity': powder.product.default_uom.round(
+                                    float(real)),
                                 }])]})
             Inventory.confirm([inventory])
         weighing = cls(company=company, weighed_at=at,
@@ -204,12 +205,12 @@ class Weigh(Wizard):
     start = StateView('powder_coating.weigh.start',
         'powder_coating.weigh_start_view_form', [
             Button("Cancel", 'end', 'tryton-cancel'),
-            Button("Record", 'save_', 'tryton-ok', default=True),
+            Button("Save the Weighing", 'save_', 'tryton-ok', default=True),
             ])
     save_ = StateTransition()
     done = StateView('powder_coating.weigh.done',
         'powder_coating.weigh_done_view_form', [
-            Button("Close", 'end', 'tryton-close', default=True),
+            Button("OK", 'end', 'tryton-ok', default=True),
             ])
 
     def default_start(self, fields):

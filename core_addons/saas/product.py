@@ -15,3 +15,12 @@ class Template(TenantOwnedMixin, AuditMixin, metaclass=PoolMeta):
 class Category(TenantOwnedMixin, metaclass=PoolMeta):
     __name__ = 'product.category'
 
+
+
+class Product(metaclass=PoolMeta):
+    """A variant reads its template's fields (company included) as they are
+    when product.product is set up: registered here, after the template's
+    company, so it has it whatever order the modules load in (a module
+    extending product.product before saas, like stock, would otherwise
+    leave it out on a fresh database)."""
+    __name__ = 'product.product'
