@@ -11,11 +11,15 @@ on the way is sent again without validating twice; an action a colleague
 beat him to waits in "À revoir" with the server's reason; an expired
 session asks to log in again and keeps the actions; a photo and the
 quality checklist reach the server; the camera reads a label's QR code;
-Martin's operator never sees Durand's parts.
+Martin's operator never sees Durand's parts. From the day's weighing list
+he weighs a box (offline, sent when the network is back: the powder is
+ticked with its real stock), and a gross weight under the box's tare is
+refused on the tablet with the server's wording.
 
 The browser is Debian's /usr/bin/chromium (never `playwright install`).
-Screenshots (tablet landscape 1024×768 and portrait 768×1024) go to
-ATELIER_WORKSHOP_SHOTS, /tmp/workshop-shots by default.
+Screenshots (tablet landscape 1024×768, portrait 768×1024, a 390×844
+phone for the weighing list) go to ATELIER_WORKSHOP_SHOTS,
+/tmp/workshop-shots by default.
 """
 import json
 import os
@@ -741,3 +745,222 @@ def check_layout(page):
             element.getBoundingClientRect().height])
         .filter(([, height]) => height < 48)''')
     assert not small, small
+
+
+# --- Today's weighing -------------------------------------------------------
+
+PHONE = {'width': 390, 'height': 844}
+
+
+def french_kg(value, minimum=1):
+    "A weight as the tablet writes it: 15,6 kg (a no-break space before kg)."
+    from decimal import Decimal
+    text = format(Decimal(str(value)).quantize(Decimal('0.001')), 'f')
+    whole, fraction = text.split('.')
+    fraction = fraction.rstrip('0').ljust(minimum, '0')
+    return (whole + (',' + fraction if fraction else '')) + '\u00a0kg'
+
+
+def weighable(rpc, count=1):
+    """Powders of Durand's list of the day not weighed yet, whose box format
+    is known (one format, with its tare): enough for `count` tests."""
+    tasks = [task for task in workshop(rpc, 'weigh_list')
+        if not task['done'] and len(task['formats']) == 1
+        and task['formats'][0]['tare']]
+    assert len(tasks) >= count, (
+        "Durand's list of the day needs %d powders not weighed yet, with "
+        "one box format and its tare" % count, tasks)
+    return tasks
+
+
+def open_weighing(page):
+    from playwright.sync_api import expect
+    page.get_by_role('link', name=re.compile('^Pesées du jour')).click()
+    expect(page.locator('.view.weigh h1')).to_have_text('Pesées du jour')
+    expect(page.locator('.weigh-list')).to_be_visible()
+
+
+def test_operator_weighs_a_box_of_the_daily_list(tablet, server, rpc_as):
+    """The day's list proposes a powder with why; the operator puts its
+    open box on the scale, types the gross weight the French way and one
+    sealed box: the net and the real stock show as he types; offline, the
+    weighing waits in the tablet's queue, and once sent the powder comes
+    back ticked with the real stock and the server's message."""
+    from decimal import Decimal
+    from playwright.sync_api import expect
+    rpc = rpc_as('operator.durand')
+    task = weighable(rpc, 2)[0]
+    box, = task['formats']
+    tare, weight = Decimal(str(box['tare'])), Decimal(str(box['weight']))
+    gross = tare + Decimal('15.6')
+    net = Decimal('15.6')
+    real = net + weight
+
+    context, page = tablet(LANDSCAPE)
+    log_in(page, server, 'operator.durand')
+    open_weighing(page)
+    card = page.locator(f'.weigh-item[data-powder="{task["powder"]}"]')
+    expect(card.locator('.weigh-powder')).to_have_text(task['label'])
+    expect(card).to_contain_text(task['reason'])
+    expect(card).to_contain_text('Stock théorique')
+    expect(card).to_contain_text(french_kg(task['stock_kg']))
+    expect(card).to_contain_text(
+        f'Carton de {french_kg(weight, 0)} · tare {french_kg(tare)}')
+    expect(card.locator('.weigh-status')).to_have_count(0)
+    shot(page, 'weigh-list-1024x768')
+
+    card.get_by_role('button', name='Peser', exact=True).click()
+    dialog = page.locator('dialog[open]')
+    expect(dialog.locator('.dialog-title')).to_have_text(
+        f'Peser · {task["label"]}')
+    # One box format: already chosen; the keypad is the decimal one.
+    expect(dialog.get_by_role('radio')).to_be_checked()
+    field = dialog.get_by_label('Poids brut affiché par la balance (kg)')
+    expect(field).to_be_focused()
+    expect(field).to_have_attribute('inputmode', 'decimal')
+    field.fill(format(gross, 'f').replace('.', ','))
+    expect(dialog.locator('#weigh-net')).to_have_text(french_kg(net))
+    expect(dialog.locator('#weigh-real')).to_have_text(french_kg(net))
+    dialog.get_by_role('button', name='Un carton fermé de plus').click()
+    expect(dialog.get_by_label('Cartons fermés (pleins)')).to_have_value('1')
+    expect(dialog.locator('#weigh-real')).to_have_text(french_kg(real))
+    expect(dialog.locator('.form-error')).to_have_text('')
+    check_layout(page)
+    shot(page, 'weigh-form-1024x768')
+
+    sent = []
+    page.on('request', lambda request: sent.append(request.post_data)
+        if request.method == 'POST' and '.apply"' in (request.post_data or '')
+        else None)
+    # The scale is in the store room, out of the Wi-Fi: the weighing waits
+    # on the tablet, and goes when the network is back.
+    context.set_offline(True)
+    dialog.get_by_role('button', name='Enregistrer la pesée').click()
+    expect(dialog).to_have_count(0)
+    expect(card.locator('.weigh-status.pending')).to_have_text(
+        "Pesée en attente d'envoi")
+    expect(page.locator('#pending-badge')).to_have_text(
+        "1 action en attente d'envoi")
+    waiting, = [item for item in workshop(rpc, 'weigh_list')
+        if item['task'] == task['task']]
+    assert not waiting['done']
+    shot(page, 'weigh-pending-offline-1024x768')
+    context.set_offline(False)
+    expect(card.locator('.weigh-status.done')).to_contain_text(
+        'Pesée', timeout=SYNC_TIMEOUT)
+    expect(page.locator('#pending-badge')).to_have_count(0)
+    expect(card).to_contain_text('Stock après pesée')
+    stock = card.locator('.fact', has_text='Stock après pesée')
+    expect(stock).to_contain_text(french_kg(real))
+    expect(card.locator('.weigh-result.ok')).to_contain_text(task['label'])
+    expect(card.get_by_role('button', name='Peser à nouveau')).to_be_visible()
+    shot(page, 'weigh-done-1024x768')
+
+    # Sent once, as typed (the comma read as a decimal point).
+    actions = [action for body in sent
+        for action in json.loads(body)['params'][0]]
+    action, = [action for action in actions if action['type'] == 'weigh']
+    assert action['powder'] == task['powder'] and action['format'] == box['id']
+    assert Decimal(action['gross']) == gross and action['sealed_boxes'] == 1
+    weighed, = [item for item in workshop(rpc, 'weigh_list')
+        if item['task'] == task['task']]
+    assert weighed['done']
+    assert Decimal(str(weighed['stock_kg'])) == real, weighed
+
+
+def test_a_gross_lighter_than_the_tare_is_refused(tablet, server, rpc_as):
+    """A gross weight under the box's tare (the wrong box, the scale not
+    reset) is refused on the tablet with the reason: nothing is queued,
+    nothing changes; the server refuses it too."""
+    from decimal import Decimal
+    from playwright.sync_api import expect
+    rpc = rpc_as('operator.durand')
+    task = weighable(rpc)[-1]
+    box, = task['formats']
+    tare = Decimal(str(box['tare']))
+    light = (tare / 2).quantize(Decimal('0.01'))
+
+    context, page = tablet(LANDSCAPE)
+    log_in(page, server, 'operator.durand')
+    open_weighing(page)
+    sent = []
+    page.on('request', lambda request: sent.append(request.post_data)
+        if request.method == 'POST' and '.apply"' in (request.post_data or '')
+        else None)
+    card = page.locator(f'.weigh-item[data-powder="{task["powder"]}"]')
+    card.get_by_role('button', name='Peser', exact=True).click()
+    dialog = page.locator('dialog[open]')
+    field = dialog.get_by_label('Poids brut affiché par la balance (kg)')
+    field.fill(format(light, 'f').replace('.', ','))
+    # The server's wording (its French catalogue), the numbers the French way.
+    message = (f'Le poids brut de {french_kg(light)} est inférieur à la '
+        f'tare du carton ({french_kg(tare)}) : vérifiez la balance et le '
+        f'conditionnement de {task["name"]}.')
+    error = dialog.locator('.form-error')
+    expect(error).to_have_text(message)
+    expect(field).to_have_attribute('aria-invalid', 'true')
+    expect(dialog.locator('#weigh-net')).to_have_text('—')
+    shot(page, 'weigh-under-tare-1024x768')
+    dialog.get_by_role('button', name='Enregistrer la pesée').click()
+    expect(dialog).to_be_visible()
+    expect(error).to_have_text(message)
+    expect(field).to_be_focused()
+    dialog.get_by_role('button', name='Annuler').click()
+    expect(dialog).to_have_count(0)
+
+    expect(card.locator('.weigh-status')).to_have_count(0)
+    expect(card.get_by_role('button', name='Peser', exact=True)
+        ).to_be_visible()
+    expect(page.locator('#pending-badge')).to_have_count(0)
+    page.wait_for_timeout(500)
+    assert not sent, sent
+    queued = page.evaluate("""database => new Promise((resolve, reject) => {
+        const request = indexedDB.open(`atelier-workshop:${database}`);
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+            const all = request.result.transaction('outbox')
+                .objectStore('outbox').getAll();
+            all.onsuccess = () => resolve(all.result.length);
+        };
+    })""", server.database)
+    assert queued == 0
+    after, = [item for item in workshop(rpc, 'weigh_list')
+        if item['task'] == task['task']]
+    assert after == task
+
+    # Sent anyway (an old tablet): refused with the reason, nothing written.
+    result, = workshop(rpc, 'apply', [{
+                'uuid': '00000000-0000-4000-8000-%012d' % task['task'],
+                'type': 'weigh', 'powder': task['powder'], 'format': box['id'],
+                'gross': str(light), 'sealed_boxes': 0}])
+    assert result['status'] == 'refused', result
+    assert result['message'], result
+    after, = [item for item in workshop(rpc, 'weigh_list')
+        if item['task'] == task['task']]
+    assert after == task
+
+
+def test_weighing_screens_phone(tablet, server, rpc_as):
+    """On a phone too: nothing wider than the screen, every control at
+    least 48 px high, in the list and in the form."""
+    from playwright.sync_api import expect
+    rpc = rpc_as('operator.durand')
+    tasks = workshop(rpc, 'weigh_list')
+    assert tasks
+    context, page = tablet(PHONE)
+    log_in(page, server, 'operator.durand')
+    open_weighing(page)
+    expect(page.locator('.weigh-item')).to_have_count(len(tasks))
+    check_layout(page)
+    shot(page, 'weigh-list-390x844')
+    page.locator('.weigh-item').first.get_by_role('button').click()
+    dialog = page.locator('dialog[open]')
+    expect(dialog.locator('.dialog-title')).to_contain_text('Peser')
+    if len(tasks[0]['formats']) == 1:
+        dialog.get_by_label('Poids brut affiché par la balance (kg)').fill(
+            '15,6')
+        dialog.get_by_role('button', name='Un carton fermé de plus').click()
+    check_layout(page)
+    shot(page, 'weigh-form-390x844')
+    dialog.get_by_role('button', name='Annuler').click()
+    expect(dialog).to_have_count(0)

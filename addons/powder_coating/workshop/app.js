@@ -3,7 +3,8 @@
 //
 // Workshop mode: the operators' tablet app. Today's queue, a part opened by
 // its QR label or its number, its current step validated, photos,
-// non-conformities, the quality checklist and the recommended batches.
+// non-conformities, the quality checklist, the recommended batches and
+// today's boxes to weigh (powder stock).
 // Every action is queued in IndexedDB with its own UUID and sent when the
 // server can be reached; a refused action waits in "À revoir".
 import {
@@ -25,6 +26,7 @@ const state = {
   context: {},
   queue: null, // {login, parts, at}
   batches: null, // {login, batches, at}
+  weigh: null, // {login, tasks, at, results: {powder id: {status, message, at}}}
   outbox: [], // actions not yet accepted, every login of this tablet
   review: [], // refused actions, every login of this tablet
   syncing: null,
@@ -85,6 +87,32 @@ function formatDateTime(value) {
 function formatNumber(value, digits = 1) {
   if (value === null || value === undefined || value === '') return '';
   return Number(value).toLocaleString(locale(), { maximumFractionDigits: digits });
+}
+
+// A weight the French way: "15,6 kg", "35,0 kg", "0,65 kg".
+function formatKg(value, minimum = 1) {
+  if (value === null || value === undefined || value === '') return '';
+  return `${Number(value).toLocaleString(locale(),
+    { minimumFractionDigits: minimum, maximumFractionDigits: 3 })}\u00a0kg`;
+}
+
+function formatPercent(value) {
+  if (value === null || value === undefined || value === '') return '';
+  return `${formatNumber(value, 0)}\u202f%`;
+}
+
+// What the operator typed from the scale ("15,6", "15.60", "15,6 kg") as a
+// number of grams (exact comparisons) and the decimal string sent to the
+// server; null when empty, NaN when unreadable.
+export function parseKg(text) {
+  const value = String(text ?? '').replace(/[\s\u00a0\u202f]+/g, '')
+    .replace(/kg$/i, '').replace(',', '.');
+  if (!value) return null;
+  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(value)) return NaN;
+  const [whole, fraction = ''] = value.split('.');
+  if (fraction.replace(/0+$/, '').length > 3) return NaN;
+  const decimal = `${whole || '0'}.${(fraction + '000').slice(0, 3)}`;
+  return { grams: Math.round(Number(decimal) * 1000), decimal };
 }
 
 // "42", "p42", "P-00042" or a label's URL (…#/part/P-00042) → "P-00042".
@@ -265,7 +293,9 @@ function updateChrome() {
   const route = parseRoute();
   const review = reviewMine().length;
   // Rebuilt only when they change: never pull the focus from under a finger.
-  const key = JSON.stringify([signedIn, state.lang, route.name, review, state.session?.name]);
+  const weighLeft = weighRemaining();
+  const key = JSON.stringify([signedIn, state.lang, route.name, review, weighLeft,
+    state.session?.name]);
   if (key === updateChrome.key) return;
   updateChrome.key = key;
   const tab = (name, href, label) => h('a', {
@@ -277,6 +307,10 @@ function updateChrome() {
   $('#tabs').replaceChildren(...(signedIn ? [
     tab('queue', '#/', t('tab_queue')),
     tab('batches', '#/batches', t('tab_batches')),
+    tab('weigh', '#/weigh', weighLeft ? [t('tab_weigh'), ' ',
+      h('span', { class: 'count todo', 'aria-hidden': 'true' }, weighLeft),
+      h('span', { class: 'visually-hidden' }, ` (${t('weigh_remaining', { n: weighLeft })})`)]
+      : t('tab_weigh')),
     tab('review', '#/review', review
       ? [t('tab_review'), ' ', h('span', { class: 'count' }, review)] : t('tab_review')),
   ] : []));
@@ -300,7 +334,7 @@ function parseRoute() {
   if (name === 'part' && rest.length && rest[0]) {
     return { name: 'part', number: decodeURIComponent(rest.join('/')) };
   }
-  if (name === 'batches' || name === 'review') return { name };
+  if (name === 'batches' || name === 'review' || name === 'weigh') return { name };
   return { name: 'queue' };
 }
 
@@ -321,6 +355,7 @@ async function render({ focus = false } = {}) {
   const route = parseRoute();
   if (route.name === 'part') await showPart(route.number);
   else if (route.name === 'batches') await showBatches();
+  else if (route.name === 'weigh') await showWeigh();
   else if (route.name === 'review') drawReview();
   else await showQueue();
 }
@@ -505,8 +540,10 @@ async function forgetCache() {
   await store.clear('parts');
   await store.delete('kv', 'queue');
   await store.delete('kv', 'batches');
+  await store.delete('kv', 'weigh');
   state.queue = null;
   state.batches = null;
+  state.weigh = null;
 }
 
 async function logout() {
@@ -602,12 +639,14 @@ async function runSync() {
         if (result.status === 'ok') {
           await store.delete('outbox', entry.uuid);
           if (result.message && entry.action.type === 'qc') toast(result.message, 'ok');
+          if (entry.action.type === 'weigh') await weighAnswered(entry, result);
         } else if (result.status === 'refused') {
           await store.put('review', {
             ...entry, message: result.message || t('refused_no_message'),
             refused: new Date().toISOString(),
           });
           await store.delete('outbox', entry.uuid);
+          if (entry.action.type === 'weigh') await weighAnswered(entry, result);
         }
       }
     }
@@ -640,6 +679,17 @@ async function tick() {
   if (!state.session || state.expired) return;
   await sync();
   await refreshCurrent();
+  // Today's weighing list, once a day whatever the screen: its tab shows
+  // what is left to weigh, and it weighs offline later in the day.
+  if (navigator.onLine && parseRoute().name !== 'weigh' && (!state.weigh
+      || new Date(state.weigh.at).toDateString() !== new Date().toDateString())) {
+    try {
+      await loadWeigh();
+      updateChrome();
+    } catch (ignored) {
+      // Loaded again at the next tick or when the list is opened.
+    }
+  }
 }
 
 // Fetch the data of the screen shown again, and redraw it if it changed
@@ -661,6 +711,9 @@ async function refreshCurrent() {
     } else if (route.name === 'batches') {
       await loadBatches();
       if (view === state.view) drawBatches();
+    } else if (route.name === 'weigh') {
+      await loadWeigh();
+      if (view === state.view && !dialogOpen()) drawWeigh({ onlyIfChanged: true });
     } else if (route.name === 'review' && view === state.view) {
       drawReview();
     }
@@ -1463,6 +1516,290 @@ function drawBatches(message = '') {
     cards.length ? h('ul', { class: 'batch-list' }, cards) : null));
 }
 
+// --- Today's weighing -----------------------------------------------------
+
+// This tablet's weighings of `powder` not yet accepted by the server.
+function weighPending(powder) {
+  return pendingMine().filter((entry) => entry.action.type === 'weigh'
+    && entry.action.powder === powder);
+}
+
+// The server's answer (today) to this tablet's last weighing of `powder`:
+// the real stock and the gap to theory, or why it was refused.
+function weighResult(powder) {
+  const result = state.weigh?.results?.[powder];
+  if (!result || new Date(result.at).toDateString() !== new Date().toDateString()) return null;
+  return result;
+}
+
+// Powders of today's list neither weighed nor waiting to be sent.
+function weighRemaining() {
+  if (!state.session || state.weigh?.login !== state.session.login) return 0;
+  return (state.weigh.tasks || []).filter((task) => !task.done
+    && !weighPending(task.powder).length).length;
+}
+
+async function loadWeigh() {
+  const tasks = await api.workshop('weigh_list');
+  const previous = state.weigh?.login === state.session.login ? state.weigh : null;
+  state.weigh = {
+    login: state.session.login, tasks, at: new Date().toISOString(),
+    results: previous?.results || {},
+  };
+  await store.put('kv', state.weigh, 'weigh');
+}
+
+// The server answered a weighing (from runSync): keep its message for the
+// powder's card; an accepted one shows at once (real stock, gap).
+async function weighAnswered(entry, result) {
+  if (!state.weigh || state.weigh.login !== entry.login) return;
+  state.weigh.results = {
+    ...(state.weigh.results || {}),
+    [entry.action.powder]: {
+      status: result.status, message: result.message || '', at: new Date().toISOString(),
+    },
+  };
+  await store.put('kv', state.weigh, 'weigh');
+  if (result.status === 'ok' && result.message) toast(result.message, 'ok');
+}
+
+async function showWeigh() {
+  if (state.weigh && state.weigh.login !== state.session.login) state.weigh = null;
+  drawWeigh();
+  if (!navigator.onLine) return;
+  const view = state.view;
+  try {
+    await loadWeigh();
+    if (view === state.view && !dialogOpen()) drawWeigh({ onlyIfChanged: true });
+  } catch (error) {
+    const message = explain(error);
+    if (view === state.view && !dialogOpen()) drawWeigh({ error: message });
+  }
+}
+
+function boxLabel(format) {
+  const weight = formatKg(format.weight, 0);
+  if (format.tare === null || format.tare === undefined) {
+    return t('weigh_box_no_tare', { weight });
+  }
+  return t('weigh_box_tare', { weight, tare: formatKg(format.tare, 1) });
+}
+
+function drawWeigh({ error = '', onlyIfChanged = false } = {}) {
+  const list = state.weigh;
+  const tasks = list?.tasks || [];
+  // Redrawn every 30 s: only when something changed.
+  const signature = JSON.stringify([tasks, list?.results,
+    pendingMine().filter((entry) => entry.action.type === 'weigh').map((entry) => entry.uuid),
+    navigator.onLine, error, state.lang]);
+  if (onlyIfChanged && signature === drawWeigh.signature && $('.view.weigh')) {
+    const sub = $('.view.weigh .weigh-updated');
+    if (sub && list) sub.textContent = t('updated', { when: formatDateTime(list.at) });
+    return;
+  }
+  drawWeigh.signature = signature;
+  const done = tasks.filter((task) => task.done).length;
+  const cards = tasks.map((task) => {
+    const pending = weighPending(task.powder).length > 0;
+    const result = weighResult(task.powder);
+    const status = pending ? 'pending' : task.done ? 'done' : 'todo';
+    const heading = `weigh-${task.task}`;
+    return h('li', { class: `weigh-item ${status}`, 'data-powder': task.powder },
+      h('div', { class: 'weigh-head' },
+        h('h2', { class: 'weigh-powder', id: heading }, task.label || task.name),
+        status === 'done' ? h('span', { class: 'weigh-status done' },
+          h('span', { class: 'weigh-tick', 'aria-hidden': 'true' }, '✓'), t('weigh_done')) : null,
+        status === 'pending' ? h('span', { class: 'weigh-status pending' },
+          t('weigh_pending')) : null),
+      task.name && task.name !== task.label ? h('p', { class: 'weigh-name' }, task.name) : null,
+      task.reason ? h('div', { class: 'batch-chips' }, chip(task.reason, 'reason')) : null,
+      h('dl', { class: 'facts' },
+        field(task.done ? t('weigh_stock_done') : t('weigh_stock'), formatKg(task.stock_kg)),
+        field(t('weigh_reliability'), task.reliability === null || task.reliability === undefined
+          ? t('weigh_reliability_unknown') : formatPercent(task.reliability)),
+        field(t('weigh_boxes'), (task.formats || []).map(boxLabel).join(' ; '), true)),
+      result ? h('p', { class: `weigh-result ${result.status}` },
+        h('span', { class: 'visually-hidden' }, `${t('server_said')} `), result.message) : null,
+      h('button', {
+        type: 'button',
+        class: `button ${status === 'todo' ? 'primary' : 'secondary'} big weigh-button`,
+        'aria-describedby': heading,
+        onclick: () => weighBox(task),
+      }, status === 'todo' ? t('weigh_button') : t('weigh_again')));
+  });
+  const offlineNote = list && (!navigator.onLine || error)
+    ? h('p', { class: 'notice' }, error || t('weigh_cached', { when: formatDateTime(list.at) }))
+    : null;
+  setMain(h('section', { class: 'view weigh' },
+    h('div', { class: 'view-head' },
+      h('h1', null, t('weigh_title')),
+      list ? h('p', { class: 'view-sub' },
+        h('span', { class: 'weigh-progress' }, t('weigh_count', { n: tasks.length, done })),
+        ' · ', h('span', { class: 'weigh-updated' }, t('updated', { when: formatDateTime(list.at) })))
+        : null),
+    h('p', { class: 'lead' }, t('weigh_intro')),
+    offlineNote,
+    !list ? (navigator.onLine && !error ? h('p', { class: 'loading' }, t('loading'))
+      : h('p', { class: 'notice' }, error || t('weigh_unavailable'))) : null,
+    list && !tasks.length ? h('p', { class: 'empty' }, t('weigh_empty')) : null,
+    tasks.length && done === tasks.length
+      ? h('p', { class: 'notice ok', role: 'status' }, t('weigh_all_done')) : null,
+    cards.length ? h('ul', { class: 'weigh-list' }, cards) : null));
+  updateChrome(); // the tab's count of powders left
+}
+
+// The form of a box on the scale: its format (pre-selected when the powder
+// has one), the gross weight the scale shows, the sealed boxes on the
+// shelf; the net and the real stock as the operator types. A gross weight
+// under the tare is refused here, as the server would.
+async function weighBox(task) {
+  const formats = task.formats || [];
+  let format = formats.length === 1 ? formats[0] : null;
+  const error = h('p', { id: 'weigh-error', class: 'form-error', role: 'alert' });
+  const netValue = h('output', { id: 'weigh-net', class: 'weigh-value', for: 'weigh-gross' },
+    t('weigh_net_empty'));
+  const realValue = h('output', { id: 'weigh-real', class: 'weigh-value' }, t('weigh_net_empty'));
+  const realDetail = h('span', { class: 'weigh-detail' });
+  const gross = h('input', {
+    id: 'weigh-gross', name: 'gross', type: 'text', inputmode: 'decimal',
+    autocomplete: 'off', spellcheck: 'false', enterkeyhint: 'done', class: 'weigh-gross',
+    // The scale's figure is what the form is for: the keypad comes at once
+    // when the box is known.
+    autofocus: format ? true : null,
+    'aria-describedby': 'weigh-gross-hint weigh-error',
+  });
+  const sealed = h('input', {
+    id: 'weigh-sealed', name: 'sealed', type: 'text', inputmode: 'numeric', pattern: '[0-9]*',
+    autocomplete: 'off', value: '0', class: 'stepper-value',
+    'aria-labelledby': 'weigh-sealed-label',
+  });
+  const sealedCount = () => {
+    const text = sealed.value.trim();
+    return /^\d{1,4}$/.test(text) ? Number(text) : (text === '' ? 0 : NaN);
+  };
+
+  // What the form says now: the first problem (and where), or the weighing.
+  const read = () => {
+    const weight = parseKg(gross.value);
+    const count = sealedCount();
+    if (!formats.length) return { problem: t('weigh_no_formats'), at: null };
+    if (!format) return { problem: t('weigh_format_missing'), at: 'input[name=format]', weight };
+    if (format.tare === null || format.tare === undefined) {
+      return {
+        problem: t('weigh_no_tare', {
+          format: formatKg(format.weight, 0), powder: task.name || task.label,
+        }),
+        at: 'input[name=format]', weight,
+      };
+    }
+    if (weight === null) return { problem: t('weigh_gross_missing'), at: '#weigh-gross', quiet: true };
+    if (Number.isNaN(weight)) return { problem: t('weigh_gross_invalid'), at: '#weigh-gross' };
+    const tare = Math.round(format.tare * 1000);
+    if (weight.grams < tare) {
+      return {
+        problem: t('weigh_under_tare', {
+          gross: formatKg(weight.grams / 1000), tare: formatKg(format.tare),
+          powder: task.name || task.label,
+        }),
+        at: '#weigh-gross', weight,
+      };
+    }
+    const net = (weight.grams - tare) / 1000;
+    if (Number.isNaN(count)) return { problem: t('weigh_sealed'), at: '#weigh-sealed', net };
+    const real = (weight.grams - tare + count * Math.round(format.weight * 1000)) / 1000;
+    return { weight, net, count, real };
+  };
+
+  const update = () => {
+    const now = read();
+    netValue.textContent = now.net !== undefined ? formatKg(now.net) : t('weigh_net_empty');
+    netValue.classList.toggle('ko', Boolean(now.problem && now.weight && !now.quiet
+      && now.at === '#weigh-gross'));
+    realValue.textContent = now.real !== undefined ? formatKg(now.real) : t('weigh_net_empty');
+    realDetail.textContent = now.real !== undefined && now.count ? t('weigh_real_detail', {
+      net: formatKg(now.net), n: formatNumber(now.count, 0), weight: formatKg(format.weight, 0),
+    }) : '';
+    // Live: a weight under the tare or unreadable is said at once; the rest
+    // (nothing typed yet...) only when saving.
+    error.textContent = now.problem && now.at === '#weigh-gross' && !now.quiet ? now.problem : '';
+    gross.setAttribute('aria-invalid', error.textContent ? 'true' : 'false');
+  };
+  gross.addEventListener('input', update);
+  sealed.addEventListener('input', update);
+  const stepBy = (delta) => {
+    const count = sealedCount();
+    sealed.value = String(Math.max(0, (Number.isNaN(count) ? 0 : count) + delta));
+    update();
+  };
+
+  const formatChoices = formats.length ? h('fieldset', null,
+    h('legend', null, t('weigh_format')),
+    h('div', { class: 'choices' }, formats.map((item) => h('label', { class: 'choice' },
+      h('input', {
+        type: 'radio', name: 'format', value: String(item.id), checked: item === format,
+        onchange: () => { format = item; update(); },
+      }),
+      h('span', null, boxLabel(item))))))
+    : h('p', { class: 'notice error' }, t('weigh_no_formats'));
+  const theory = [task.reason, t('weigh_form_theory', { stock: formatKg(task.stock_kg) })]
+    .filter(Boolean).join(' · ');
+
+  const saved = await dialog({
+    title: t('weigh_form_title', { label: task.label || task.name }),
+    className: 'wide weigh-form',
+    body: [
+      h('p', { class: 'dialog-text' }, theory),
+      formatChoices,
+      // Typed on the left, read on the right (one column on a phone).
+      h('div', { class: 'weigh-grid' },
+        h('div', { class: 'form-field' },
+          h('label', { for: 'weigh-gross' }, t('weigh_gross')),
+          gross,
+          error,
+          h('p', { id: 'weigh-gross-hint', class: 'hint' }, t('weigh_gross_hint'))),
+        h('div', { class: 'weigh-readout' },
+          h('span', { class: 'weigh-label', id: 'weigh-net-label' }, t('weigh_net')), netValue),
+        h('fieldset', { class: 'stepper-field' },
+          h('legend', { id: 'weigh-sealed-label' }, t('weigh_sealed')),
+          h('div', { class: 'stepper' },
+            h('button', { type: 'button', class: 'button secondary stepper-button',
+              'aria-label': t('weigh_sealed_less'), onclick: () => stepBy(-1) }, '−'),
+            sealed,
+            h('button', { type: 'button', class: 'button secondary stepper-button',
+              'aria-label': t('weigh_sealed_more'), onclick: () => stepBy(1) }, '+'))),
+        h('div', { class: 'weigh-readout total' },
+          h('span', { class: 'weigh-label' }, t('weigh_real')), realValue, realDetail)),
+    ],
+    actions: [
+      { label: t('weigh_save'), kind: 'primary big', submit: true },
+      { label: t('cancel'), kind: 'secondary big', value: '' },
+    ],
+    onsubmit: (form) => {
+      const now = read();
+      if (now.problem) {
+        error.textContent = now.problem;
+        if (now.at) form.querySelector(now.at)?.focus();
+        return false;
+      }
+      return now;
+    },
+  });
+  if (!saved) return;
+  await enqueue({
+    type: 'weigh',
+    powder: task.powder,
+    format: format.id,
+    gross: saved.weight.decimal,
+    sealed_boxes: saved.count,
+  }, { label: task.label || task.name, net: saved.net, real: saved.real });
+  toast(navigator.onLine ? t('weigh_saved', { label: task.label || task.name })
+    : t('weigh_saved_offline', { label: task.label || task.name }), 'ok');
+  if (parseRoute().name === 'weigh') {
+    drawWeigh();
+    $(`.weigh-item[data-powder="${task.powder}"] .weigh-button`)?.focus({ preventScroll: true });
+  }
+}
+
 // --- À revoir / pending -----------------------------------------------------
 
 function describe(entry) {
@@ -1476,6 +1813,8 @@ function describe(entry) {
       return t('describe_photo', { kind: photoKind(action.kind).toLowerCase() });
     case 'non_conformity':
       return t('describe_nc', { defect: meta.defect_name || '' });
+    case 'weigh':
+      return t('describe_weigh', { gross: formatKg(action.gross) });
     default:
       return action.type;
   }
@@ -1484,17 +1823,20 @@ function describe(entry) {
 function drawReview() {
   const refused = reviewMine();
   const pending = pendingMine();
+  // What an action is about: its part, or the powder weighed.
+  const subject = (entry) => (entry.action.type === 'weigh'
+    ? { href: '#/weigh', text: entry.meta.label || '', open: t('weigh_open') }
+    : { href: `#/part/${encodeURIComponent(entry.action.part)}`, text: entry.action.part,
+      open: t('open_part') });
   const refusedList = refused.map((entry) => h('li', { class: 'review-item' },
     h('div', { class: 'review-head' },
-      h('a', { class: 'review-part', href: `#/part/${encodeURIComponent(entry.action.part)}` },
-        entry.action.part),
+      h('a', { class: 'review-part', href: subject(entry).href }, subject(entry).text),
       h('span', { class: 'review-what' }, describe(entry))),
     h('p', { class: 'review-when' }, t('done_at', { when: formatDateTime(entry.action.at) })),
     h('p', { class: 'review-message' },
       h('span', { class: 'visually-hidden' }, `${t('server_said')} `), entry.message),
     h('div', { class: 'review-actions' },
-      h('a', { class: 'button secondary', href: `#/part/${encodeURIComponent(entry.action.part)}` },
-        t('open_part')),
+      h('a', { class: 'button secondary', href: subject(entry).href }, subject(entry).open),
       h('button', { type: 'button', class: 'button ghost-dark', onclick: async () => {
         await store.delete('review', entry.uuid);
         await reloadOutbox();
@@ -1503,7 +1845,7 @@ function drawReview() {
         $('#main h1')?.focus();
       } }, t('review_done')))));
   const pendingList = pending.map((entry) => h('li', { class: 'pending-item' },
-    h('span', { class: 'review-part' }, entry.action.part),
+    h('span', { class: 'review-part' }, subject(entry).text),
     h('span', { class: 'review-what' }, describe(entry)),
     h('span', { class: 'review-when' }, formatDateTime(entry.action.at)),
     entry.error ? h('p', { class: 'review-message' }, entry.error) : null));
@@ -1558,6 +1900,8 @@ async function boot() {
   if (queue?.login === login) state.queue = queue;
   const batches = await store.get('kv', 'batches');
   if (batches?.login === login) state.batches = batches;
+  const weigh = await store.get('kv', 'weigh');
+  if (weigh?.login === login) state.weigh = weigh;
   await reloadOutbox();
   buildShell();
   window.addEventListener('hashchange', () => render({ focus: true }));
