@@ -198,3 +198,9 @@ FR.update({
     'Done': "Terminé",
     'Partial inventory': "Inventaire partiel",
     })
+FR.update({
+    'Due': "Échéance",
+    'Today': "Aujourd'hui",
+    'Overdue': "En retard",
+    'Later': "Plus tard",
+    })

@@ -95,7 +95,8 @@ def reliability(previous, theoretical, real):
 
 # What the daily list knows of a powder.
 Candidate = namedtuple('Candidate', [
-        'id', 'recent_kg', 'last_weighed', 'reliability'])
+        'id', 'recent_kg', 'last_weighed', 'reliability', 'stock_kg'],
+    defaults=[None])
 # Why a powder is on the list: 'usage' (much used lately), 'overdue'
 # (long since weighed), 'risk' (unreliable) or 'random' (the controlled
 # random share: every powder comes up eventually).
@@ -129,6 +130,12 @@ def seed(day, salt=''):
     return int.from_bytes(digest[:8], 'big')
 
 
+def _empty_shelf(candidate):
+    "Nothing on the shelf and nothing used: there is no box to weigh."
+    return (candidate.stock_kg is not None and candidate.stock_kg <= 0
+        and not candidate.recent_kg)
+
+
 def daily_weigh_list(candidates, day, count=3, salt='', random_share=1,
         skip=()):
     """The short list of powders to weigh on `day`: the `count` -
@@ -137,7 +144,8 @@ def daily_weigh_list(candidates, day, count=3, salt='', random_share=1,
     weighing (so a powder nobody uses still comes up, sooner the longer
     it waits). Reproducible: the draw is seeded by `salt` (the
     workshop) and the day. `skip`: powders already weighed today."""
-    pool = [c for c in candidates if c.id not in set(skip)]
+    pool = [c for c in candidates if c.id not in set(skip)
+        and not _empty_shelf(c)]
     if count <= 0 or not pool:
         return []
     max_recent = max((float(c.recent_kg or 0) for c in pool), default=0)
@@ -164,6 +172,7 @@ def daily_weigh_list(candidates, day, count=3, salt='', random_share=1,
 def partial_inventory_targets(candidates, day, count):
     """The powders a partial inventory should weigh: the most used and
     the riskiest (the highest weigh priority), `count` of them."""
+    candidates = [c for c in candidates if not _empty_shelf(c)]
     max_recent = max((float(c.recent_kg or 0) for c in candidates),
         default=0)
     scored = sorted(((weigh_priority(c, day, max_recent), c)

@@ -47,3 +47,18 @@ def local_time(value, company):
         return value
     return value.replace(tzinfo=dt.timezone.utc).astimezone(zone).replace(
         tzinfo=None)
+
+
+def kg_text(value):
+    """Kilograms as people read them in the user's language: « 0,6 » in
+    French (no trailing zeros, at most three decimals, grouped)."""
+    from decimal import Decimal
+
+    from trytond.pool import Pool
+    if value is None:
+        return ''
+    Lang = Pool().get('ir.lang')
+    value = Decimal(str(value))
+    exponent = value.normalize().as_tuple().exponent
+    return Lang.get().format_number(
+        value, digits=min(max(-exponent, 1), 3), grouping=True)

@@ -17,7 +17,7 @@ from trytond.transaction import Transaction, without_check_access
 from trytond.wizard import StateAction, Wizard
 
 from . import stock_planning
-from .powder_stock import USAGE_WEEKS, used_by_powder
+from .powder_stock import USAGE_WEEKS, stock_by_powder, used_by_powder
 
 REASONS = [
     ('usage', "Much used lately"),
@@ -35,10 +35,12 @@ def candidates(company, day):
         powders = Powder.search([('company', '=', company.id)])
         used = used_by_powder(powders,
             day - dt.timedelta(weeks=USAGE_WEEKS), day)
+        stock = stock_by_powder(powders, date=day)
     return [stock_planning.Candidate(
             id=p.id, recent_kg=used[p.id],
             last_weighed=p.last_weighed.date() if p.last_weighed else None,
-            reliability=p.reliability) for p in powders]
+            reliability=p.reliability, stock_kg=stock[p.id])
+        for p in powders]
 
 
 class WeighTask(TenantOwnedMixin, ModelSQL, ModelView):
@@ -57,6 +59,11 @@ class WeighTask(TenantOwnedMixin, ModelSQL, ModelView):
         readonly=True, ondelete='SET NULL')
     done = fields.Function(fields.Boolean("Weighed"), 'get_done',
         searcher='search_done')
+    due = fields.Function(fields.Selection([
+                ('today', "Today"),
+                ('late', "Overdue"),
+                ('later', "Later"),
+                ], "Due"), 'get_due', searcher='search_due')
     stock_kg = fields.Function(fields.Numeric("Stock (kg)", digits=(8, 3)),
         'get_powder_stock')
     reliability = fields.Function(fields.Numeric("Reliability (%)",
@@ -91,6 +98,33 @@ class WeighTask(TenantOwnedMixin, ModelSQL, ModelView):
         _, operator, value = clause[:3]
         wanted = bool(value) if operator == '=' else not bool(value)
         return [('weighing', '!=' if wanted else '=', None)]
+
+    @staticmethod
+    def _today():
+        return Pool().get('ir.date').today()
+
+    def get_due(self, name):
+        today = self._today()
+        if self.date == today:
+            return 'today'
+        return 'late' if self.date < today else 'later'
+
+    @classmethod
+    def search_due(cls, name, clause):
+        "The workshop's today, not the browser's."
+        _, operator, value = clause[:3]
+        today = cls._today()
+        values = value if isinstance(value, (list, tuple)) else [value]
+        domain = ['OR']
+        for value in values:
+            domain.append({
+                    'today': ('date', '=', today),
+                    'late': ('date', '<', today),
+                    'later': ('date', '>', today),
+                    }[value])
+        if operator in {'!=', 'not in'}:
+            return [('id', 'not in', [r.id for r in cls.search(domain)])]
+        return domain
 
     @classmethod
     def get_powder_stock(cls, tasks, names):

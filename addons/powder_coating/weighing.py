@@ -18,6 +18,7 @@ from trytond.wizard import Button, StateTransition, StateView, Wizard
 from . import stock_planning
 from .powder_stock import stock_by_powder, stock_error, storage_location
 from .stock_planning import StockError
+from .tools import kg_text
 
 KG = (10, 3)
 
@@ -95,7 +96,7 @@ class Weighing(TenantOwnedMixin, ModelSQL, ModelView):
                     'powder_coating.msg_receipt_format',
                     powder=powder.rec_name))
         names = {'powder': powder.rec_name, 'format': format.rec_name,
-            'tare': format.tare, 'gross': gross}
+            'tare': kg_text(format.tare), 'gross': kg_text(gross)}
         try:
             net = stock_planning.weighing_net(gross, format.tare)
             real = stock_planning.real_stock(

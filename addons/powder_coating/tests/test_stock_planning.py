@@ -145,6 +145,16 @@ class DailyListTestCase(unittest.TestCase):
         self.assertEqual(daily_weigh_list([], MONDAY), [])
         self.assertEqual(daily_weigh_list(powders, MONDAY, count=0), [])
 
+    def test_empty_shelf_skipped(self):
+        "A powder with nothing on the shelf and no use has no box to weigh"
+        powders = [Candidate(1, D(0), None, None, stock_kg=D(0)),
+            Candidate(2, D(0), MONDAY, D(100), stock_kg=D(12)),
+            Candidate(3, D(4), MONDAY, D(100), stock_kg=D(0))]
+        picks = daily_weigh_list(powders, MONDAY, count=3)
+        self.assertEqual(sorted(p.id for p in picks), [2, 3])
+        self.assertEqual(sorted(p.id for p in partial_inventory_targets(
+                        powders, MONDAY, 3)), [2, 3])
+
     def test_never_weighed_is_overdue(self):
         powders = [Candidate(1, D(0), None, D(100)),
             Candidate(2, D(0), MONDAY, D(100))]
