@@ -761,16 +761,27 @@ def french_kg(value, minimum=1):
     return (whole + (',' + fraction if fraction else '')) + '\u00a0kg'
 
 
-def weighable(rpc, count=1):
-    """Powders of Durand's list of the day not weighed yet, whose box format
-    is known (one format, with its tare): enough for `count` tests."""
+def weighable(rpc, done=False, several=False):
+    """A powder of Durand's list of the day with a box format and its tare
+    (the first such format is the box on the scale): not weighed yet
+    (done=False) or any (done=None); with one box format if there is one
+    (the form chooses it), or several (several=True: the operator picks)."""
     tasks = [task for task in workshop(rpc, 'weigh_list')
-        if not task['done'] and len(task['formats']) == 1
-        and task['formats'][0]['tare']]
-    assert len(tasks) >= count, (
-        "Durand's list of the day needs %d powders not weighed yet, with "
-        "one box format and its tare" % count, tasks)
-    return tasks
+        if any(box['tare'] for box in task['formats'])
+        and (done is None or task['done'] == done)]
+    assert tasks, ("Durand's list of the day needs a powder with a box "
+        "format and its tare%s" % (' not weighed yet' if done is False
+            else ''), workshop(rpc, 'weigh_list'))
+    tasks.sort(key=lambda task: (len(task['formats']) == 1) == several)
+    task = tasks[0]
+    box = next(box for box in task['formats'] if box['tare'])
+    return task, box
+
+
+def box_name(box):
+    from decimal import Decimal
+    return (f'{french_kg(Decimal(str(box["weight"])), 0)} · '
+        f'tare {french_kg(Decimal(str(box["tare"])))}')
 
 
 def open_weighing(page):
@@ -789,8 +800,7 @@ def test_operator_weighs_a_box_of_the_daily_list(tablet, server, rpc_as):
     from decimal import Decimal
     from playwright.sync_api import expect
     rpc = rpc_as('operator.durand')
-    task = weighable(rpc, 2)[0]
-    box, = task['formats']
+    task, box = weighable(rpc)
     tare, weight = Decimal(str(box['tare'])), Decimal(str(box['weight']))
     gross = tare + Decimal('15.6')
     net = Decimal('15.6')
@@ -804,8 +814,7 @@ def test_operator_weighs_a_box_of_the_daily_list(tablet, server, rpc_as):
     expect(card).to_contain_text(task['reason'])
     expect(card).to_contain_text('Stock théorique')
     expect(card).to_contain_text(french_kg(task['stock_kg']))
-    expect(card).to_contain_text(
-        f'Carton de {french_kg(weight, 0)} · tare {french_kg(tare)}')
+    expect(card).to_contain_text(box_name(box))
     expect(card.locator('.weigh-status')).to_have_count(0)
     shot(page, 'weigh-list-1024x768')
 
@@ -813,10 +822,13 @@ def test_operator_weighs_a_box_of_the_daily_list(tablet, server, rpc_as):
     dialog = page.locator('dialog[open]')
     expect(dialog.locator('.dialog-title')).to_have_text(
         f'Peser · {task["label"]}')
-    # One box format: already chosen; the keypad is the decimal one.
-    expect(dialog.get_by_role('radio')).to_be_checked()
     field = dialog.get_by_label('Poids brut affiché par la balance (kg)')
-    expect(field).to_be_focused()
+    if len(task['formats']) == 1:
+        # One box format: already chosen, the keypad comes at once.
+        expect(dialog.get_by_role('radio')).to_be_checked()
+        expect(field).to_be_focused()
+    else:
+        dialog.get_by_role('radio', name=box_name(box)).check()
     expect(field).to_have_attribute('inputmode', 'decimal')
     field.fill(format(gross, 'f').replace('.', ','))
     expect(dialog.locator('#weigh-net')).to_have_text(french_kg(net))
@@ -875,8 +887,8 @@ def test_a_gross_lighter_than_the_tare_is_refused(tablet, server, rpc_as):
     from decimal import Decimal
     from playwright.sync_api import expect
     rpc = rpc_as('operator.durand')
-    task = weighable(rpc)[-1]
-    box, = task['formats']
+    # The refusal is the same before or after the powder's weighing.
+    task, box = weighable(rpc, done=None, several=True)
     tare = Decimal(str(box['tare']))
     light = (tare / 2).quantize(Decimal('0.01'))
 
@@ -888,15 +900,24 @@ def test_a_gross_lighter_than_the_tare_is_refused(tablet, server, rpc_as):
         if request.method == 'POST' and '.apply"' in (request.post_data or '')
         else None)
     card = page.locator(f'.weigh-item[data-powder="{task["powder"]}"]')
-    card.get_by_role('button', name='Peser', exact=True).click()
+    expect(card).to_be_visible()
+    before = card.inner_text()
+    card.get_by_role('button', name=re.compile('^Peser')).click()
     dialog = page.locator('dialog[open]')
     field = dialog.get_by_label('Poids brut affiché par la balance (kg)')
     field.fill(format(light, 'f').replace('.', ','))
+    error = dialog.locator('.form-error')
+    if len(task['formats']) > 1:
+        # Several box formats: which one is on the scale is asked first.
+        expect(dialog.get_by_role('radio', checked=True)).to_have_count(0)
+        dialog.get_by_role('button', name='Enregistrer la pesée').click()
+        expect(error).to_have_text(
+            'Choisissez le carton posé sur la balance.')
+        dialog.get_by_role('radio', name=box_name(box)).check()
     # The server's wording (its French catalogue), the numbers the French way.
     message = (f'Le poids brut de {french_kg(light)} est inférieur à la '
         f'tare du carton ({french_kg(tare)}) : vérifiez la balance et le '
         f'conditionnement de {task["name"]}.')
-    error = dialog.locator('.form-error')
     expect(error).to_have_text(message)
     expect(field).to_have_attribute('aria-invalid', 'true')
     expect(dialog.locator('#weigh-net')).to_have_text('—')
@@ -908,9 +929,7 @@ def test_a_gross_lighter_than_the_tare_is_refused(tablet, server, rpc_as):
     dialog.get_by_role('button', name='Annuler').click()
     expect(dialog).to_have_count(0)
 
-    expect(card.locator('.weigh-status')).to_have_count(0)
-    expect(card.get_by_role('button', name='Peser', exact=True)
-        ).to_be_visible()
+    expect(card.locator('.weigh-status.pending')).to_have_count(0)
     expect(page.locator('#pending-badge')).to_have_count(0)
     page.wait_for_timeout(500)
     assert not sent, sent
@@ -924,6 +943,7 @@ def test_a_gross_lighter_than_the_tare_is_refused(tablet, server, rpc_as):
         };
     })""", server.database)
     assert queued == 0
+    assert card.inner_text() == before
     after, = [item for item in workshop(rpc, 'weigh_list')
         if item['task'] == task['task']]
     assert after == task
@@ -956,10 +976,10 @@ def test_weighing_screens_phone(tablet, server, rpc_as):
     page.locator('.weigh-item').first.get_by_role('button').click()
     dialog = page.locator('dialog[open]')
     expect(dialog.locator('.dialog-title')).to_contain_text('Peser')
-    if len(tasks[0]['formats']) == 1:
-        dialog.get_by_label('Poids brut affiché par la balance (kg)').fill(
-            '15,6')
-        dialog.get_by_role('button', name='Un carton fermé de plus').click()
+    dialog.get_by_role('radio').first.check()
+    dialog.get_by_label('Poids brut affiché par la balance (kg)').fill('15,6')
+    dialog.get_by_role('button', name='Un carton fermé de plus').click()
+    expect(dialog.locator('#weigh-real')).not_to_have_text('—')
     check_layout(page)
     shot(page, 'weigh-form-390x844')
     dialog.get_by_role('button', name='Annuler').click()
