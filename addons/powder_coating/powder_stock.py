@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from trytond.i18n import gettext
 from trytond.model import ModelView, fields
-from trytond.model.exceptions import ValidationError
+from trytond.model.exceptions import AccessError, ValidationError
 from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Eval, If
 from trytond.transaction import Transaction, without_check_access
@@ -406,6 +406,29 @@ class Move(metaclass=PoolMeta):
         return super()._get_origin() + [
             'powder_coating.batch', 'powder_coating.project',
             'powder_coating.powder.receipt']
+
+
+class StockJournalMixin:
+    """Receipts and weighings: written by the system when they happen,
+    never changed or deleted afterwards (a new weighing corrects)."""
+    __slots__ = ()
+
+    @classmethod
+    def write(cls, *args):
+        if Transaction().check_access:
+            raise AccessError(gettext('powder_coating.msg_stock_log_readonly'))
+        super().write(*args)
+
+    @classmethod
+    def delete(cls, records):
+        raise AccessError(gettext('powder_coating.msg_stock_log_readonly'))
+
+
+def box_of(powder, box=None):
+    "The box to offer for `powder`: `box` if it is one of its, else its first."
+    if powder and powder.formats and (not box or box.powder != powder):
+        return powder.formats[0]
+    return box
 
 
 def stock_error(exception, **names):

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, fields
-from trytond.model.exceptions import AccessError, ValidationError
+from trytond.model.exceptions import ValidationError
 from trytond.modules.saas.tenant import TenantOwnedMixin
 from trytond.pool import Pool
 from trytond.pyson import Eval
@@ -14,10 +14,11 @@ from trytond.transaction import Transaction, without_check_access
 from trytond.wizard import Button, StateAction, StateView, Wizard
 
 from .powder_stock import (
-    kilogram, make_moves, storage_location, supplier_location)
+    StockJournalMixin, box_of, kilogram, make_moves, storage_location,
+    supplier_location)
 
 
-class Receipt(TenantOwnedMixin, ModelSQL, ModelView):
+class Receipt(StockJournalMixin, TenantOwnedMixin, ModelSQL, ModelView):
     "Powder Receipt"
     __name__ = 'powder_coating.powder.receipt'
     __string__ = "Powder Receipt"
@@ -92,16 +93,6 @@ class Receipt(TenantOwnedMixin, ModelSQL, ModelView):
             receipt.save()
         return receipt
 
-    @classmethod
-    def write(cls, *args):
-        if Transaction().check_access:
-            raise AccessError(gettext('powder_coating.msg_stock_log_readonly'))
-        super().write(*args)
-
-    @classmethod
-    def delete(cls, receipts):
-        raise AccessError(gettext('powder_coating.msg_stock_log_readonly'))
-
 
 class ReceiveStart(ModelView):
     "Receive Powder"
@@ -121,9 +112,7 @@ class ReceiveStart(ModelView):
 
     @fields.depends('powder', 'format')
     def on_change_powder(self):
-        if self.powder and self.powder.formats and (
-                not self.format or self.format.powder != self.powder):
-            self.format = self.powder.formats[0]
+        self.format = box_of(self.powder, self.format)
 
 
 class Receive(Wizard):

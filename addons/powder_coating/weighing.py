@@ -8,7 +8,7 @@ import datetime as dt
 
 from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, fields
-from trytond.model.exceptions import AccessError, ValidationError
+from trytond.model.exceptions import ValidationError
 from trytond.modules.saas.tenant import TenantOwnedMixin
 from trytond.pool import Pool
 from trytond.pyson import Eval, If
@@ -16,14 +16,15 @@ from trytond.transaction import Transaction, without_check_access
 from trytond.wizard import Button, StateTransition, StateView, Wizard
 
 from . import stock_planning
-from .powder_stock import stock_by_powder, stock_error, storage_location
+from .powder_stock import (
+    StockJournalMixin, box_of, stock_by_powder, stock_error, storage_location)
 from .stock_planning import StockError
 from .tools import kg_text
 
 KG = (10, 3)
 
 
-class Weighing(TenantOwnedMixin, ModelSQL, ModelView):
+class Weighing(StockJournalMixin, TenantOwnedMixin, ModelSQL, ModelView):
     "Powder Weighing"
     __name__ = 'powder_coating.weighing'
     __string__ = "Powder Weighing"
@@ -140,16 +141,6 @@ class Weighing(TenantOwnedMixin, ModelSQL, ModelView):
         Task.mark_weighed(weighing)
         return weighing
 
-    @classmethod
-    def write(cls, *args):
-        if Transaction().check_access:
-            raise AccessError(gettext('powder_coating.msg_stock_log_readonly'))
-        super().write(*args)
-
-    @classmethod
-    def delete(cls, weighings):
-        raise AccessError(gettext('powder_coating.msg_stock_log_readonly'))
-
 
 class WeighStart(ModelView):
     "Weigh a Box"
@@ -172,9 +163,7 @@ class WeighStart(ModelView):
 
     @fields.depends('powder', 'format', methods=['on_change_format'])
     def on_change_powder(self):
-        if self.powder and self.powder.formats and (
-                not self.format or self.format.powder != self.powder):
-            self.format = self.powder.formats[0]
+        self.format = box_of(self.powder, self.format)
         self.theoretical_kg = (self.powder.stock_kg
             if self.powder else None)
         self.on_change_format()

@@ -23,6 +23,7 @@ from trytond.rpc import RPC
 from trytond.transaction import Transaction, without_check_access
 
 from .project import queue_order
+from .tools import kg_text
 
 QUEUE_LIMIT = 200
 
@@ -364,16 +365,8 @@ class Workshop(Model):
         weighing = Weighing.weigh(powder, gross, format=format,
             sealed_boxes=sealed, uuid=uuid)
         return gettext('powder_coating.msg_workshop_weighed',
-            powder=powder.label, real=cls._kg(weighing.real_kg),
-            gap=cls._kg(weighing.gap_kg))
-
-    @classmethod
-    def _kg(cls, value):
-        "Kilograms in the user's language: 35,6 in French, not 35.600."
-        Lang = Pool().get('ir.lang')
-        exponent = Decimal(value).normalize().as_tuple().exponent
-        return Lang.get().format_number(
-            value, digits=min(max(-exponent, 1), 3), grouping=True)
+            powder=powder.label, real=kg_text(weighing.real_kg),
+            gap=kg_text(weighing.gap_kg))
 
     @classmethod
     def _step(cls, step_id, part):
