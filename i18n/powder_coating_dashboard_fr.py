@@ -15,7 +15,7 @@ FR = {
     'Shades': "Teintes",
     'Finishes': "Finitions",
     'Powder Use': "Consommation de poudre",
-    'Powder Use per Period': "Consommation de poudre par période",
+    'Powder Use over Time': "Consommation dans le temps",
     'Stock': "Stock",
     'Quality': "Qualité",
     'Non-conformity Rate': "Taux de non-conformité",
@@ -182,6 +182,14 @@ FR = {
         "Total HT des devis signés dans le jour, la semaine ou le mois (la "
         "facturation n'est pas encore disponible).",
     'Signed (incl. VAT)': "Signé (TTC)",
+    'Accepted at': "Accepté le",
+    'When the client signed the quote.': "Quand le client a signé le devis.",
+
+    # The powders' days (no screen)
+    'Powder per Day': "Poudre par jour",
+    'Stock Change (kg)': "Variation du stock (kg)",
+    'Product': "Produit",
+    'Series': "Valeurs par période",
     }
 
 _typography = runpy.run_path(os.path.join(os.path.dirname(

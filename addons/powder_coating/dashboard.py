@@ -5,14 +5,14 @@ quality and money over a period, per day, week or month. Each one is a
 SQL aggregate (a `table_query` model, like Tryton's sale reporting) read
 with the period of its context: nothing is loaded record by record."""
 import datetime as dt
-from collections import defaultdict
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 from sql import Cast, Literal, Null
-from sql.aggregate import Avg, Count, Min, Sum
+from sql.aggregate import Aggregate, Avg, Count, Min, Sum
 from sql.conditionals import Case, Coalesce
 from sql.functions import Extract, Function
+from sql.operators import Concat
 
 from trytond import backend
 from trytond.model import Index, ModelSQL, ModelView, fields
@@ -23,6 +23,7 @@ from trytond.tools.chart import sparkline
 from trytond.transaction import Transaction
 
 from .powder import FINISHES
+from .powder_stock import consumption_location, storage_location
 
 PERIODS = [
     ('day', "Day"),
@@ -190,9 +191,60 @@ class MoneyContext(Context):
     __string__ = "Money Dashboard Period"
 
 
-class Dashboard(TenantOwnedMixin, ModelSQL, ModelView):
-    "The figures of a workshop over the context's period."
+def finish_names(finishes):
+    "The finishes' labels in the user's language, by key."
+    Powder = Pool().get('powder_coating.powder')
+    labels = dict(Powder.fields_get(['finish'])['finish']['selection'])
+    return {f: labels.get(f, f or '') for f in finishes}
+
+
+class PerFinishMixin:
+    """Grouped by the powder's finish, with the finish's label for the
+    graphs (they show a selection's key)."""
     __slots__ = ()
+    _group_name = 'finish'
+    finish = fields.Selection(FINISHES, "Finish", readonly=True)
+    finish_name = fields.Function(fields.Char("Finish"), 'get_finish_name')
+
+    @classmethod
+    def _group(cls, part, powder):
+        return powder.finish
+
+    @classmethod
+    def get_finish_name(cls, rows, name):
+        names = finish_names({r.finish for r in rows})
+        return {r.id: names[r.finish] for r in rows}
+
+
+class PowderNameMixin:
+    """A short name of the powder for the graphs: its shade, finish and
+    reference."""
+    __slots__ = ()
+    powder_name = fields.Function(fields.Char("Powder"), 'get_powder_name')
+
+    @classmethod
+    def get_powder_name(cls, rows, name):
+        names = finish_names({r.powder.finish for r in rows if r.powder})
+        result = {}
+        for row in rows:
+            powder = row.powder
+            if not powder:
+                result[row.id] = ''
+                continue
+            label = ' '.join(filter(None, [
+                        powder.ral.code if powder.ral else powder.name,
+                        names[powder.finish].lower()]))
+            result[row.id] = '%s (%s)' % (label, powder.reference)
+        return result
+
+
+class Dashboard(ModelSQL, ModelView):
+    """The figures of a workshop over the context's period. Its company
+    column carries the company rule (dashboard.xml); the query is only
+    built when read (TenantOwnedMixin would build it when the pool starts,
+    before the stock locations exist)."""
+    __slots__ = ()
+    company = fields.Many2One('company.company', "Company", readonly=True)
 
     @classmethod
     def __setup__(cls):
@@ -213,6 +265,17 @@ class TimeSeries(Dashboard):
     def __setup__(cls):
         super().__setup__()
         cls._order.insert(0, ('date', 'ASC'))
+
+    @staticmethod
+    def _keys(table, date):
+        """The columns naming a row: the smallest id of its rows of `table`
+        (a real id, not a computed one that could overflow), the workshop
+        and the first day of the period."""
+        return [
+            Min(table.id).as_('id'),
+            table.company.as_('company'),
+            date.as_('date'),
+            ]
 
 
 class QuoteDashboard(TimeSeries):
@@ -242,30 +305,23 @@ class QuoteDashboard(TimeSeries):
 
     @classmethod
     def table_query(cls):
-        pool = Pool()
-        quote = pool.get('powder_coating.quote').__table__()
-        signature = pool.get('powder_coating.quote.signature').__table__()
+        quote = Pool().get('powder_coating.quote').__table__()
         date = period_start(quote.sent_at)
-        accepted = quote.state == 'accepted'
-        return quote.join(signature, 'LEFT',
-                condition=(quote.signature == signature.id) & accepted
-            ).select(
-                Min(quote.id).as_('id'),
-                quote.company.as_('company'),
-                date.as_('date'),
-                Count(quote.id).as_('sent'),
-                Sum(Case((accepted, 1), else_=0)).as_('accepted'),
-                Sum(Case((quote.state == 'refused', 1), else_=0)
-                    ).as_('refused'),
-                Sum(Case((quote.state == 'expired', 1), else_=0)
-                    ).as_('expired'),
-                Sum(Coalesce(quote.untaxed_amount_cache, 0)).as_('amount'),
-                cls.accept_days.sql_cast(Avg(days_between(
-                            quote.sent_at, signature.signed_at))
-                    ).as_('accept_days'),
-                *no_log(),
-                where=period_where(quote.sent_at, quote.company, True),
-                group_by=[quote.company, date])
+        return quote.select(
+            *cls._keys(quote, date),
+            Count(quote.id).as_('sent'),
+            Sum(Case((quote.state == 'accepted', 1), else_=0)
+                ).as_('accepted'),
+            Sum(Case((quote.state == 'refused', 1), else_=0)).as_('refused'),
+            Sum(Case((quote.state == 'expired', 1), else_=0)).as_('expired'),
+            Sum(Coalesce(quote.untaxed_amount_cache, 0)).as_('amount'),
+            # Only accepted quotes have an acceptance date.
+            cls.accept_days.sql_cast(Avg(days_between(
+                        quote.sent_at, quote.accepted_at))
+                ).as_('accept_days'),
+            *no_log(),
+            where=period_where(quote.sent_at, quote.company, True),
+            group_by=[quote.company, date])
 
     @classmethod
     def get_figures(cls, rows, names):
@@ -317,39 +373,44 @@ class ProductionDashboard(TimeSeries):
         project = Project.__table__()
         finished = Project.__table__()
         part = pool.get('powder_coating.project.part').__table__()
-        # The parts of the finished projects, summed per project first so
-        # that a project's delays count once.
+        # The projects and their parts are summed per period apart, so
+        # that a project's delays count once, then put side by side.
+        date = period_start(project.ready_date)
+        late = as_date(project.ready_date) > project.promised_date
+        projects = project.select(
+            *cls._keys(project, date),
+            Count(project.id).as_('projects'),
+            Sum(Case((late, 1), else_=0)).as_('late'),
+            cls.ready_days.sql_cast(Avg(days_between(
+                        project.drop_off_date, project.ready_date))
+                ).as_('ready_days'),
+            cls.delivery_days.sql_cast(Avg(days_between(
+                        project.drop_off_date, project.closed_date))
+                ).as_('delivery_days'),
+            where=period_where(project.ready_date, project.company, True),
+            group_by=[project.company, date])
+        date = period_start(finished.ready_date)
         parts = part.join(finished, condition=part.project == finished.id
             ).select(
-                part.project.as_('project'),
+                finished.company.as_('company'),
+                date.as_('date'),
                 Count(part.id).as_('parts'),
                 Sum(Coalesce(part.surface, 0) * Coalesce(part.quantity, 0)
                     ).as_('surface'),
                 where=period_where(
                     finished.ready_date, finished.company, True),
-                group_by=[part.project])
-        date = period_start(project.ready_date)
-        late = as_date(project.ready_date) > project.promised_date
-        return project.join(parts, 'LEFT',
-                condition=parts.project == project.id
+                group_by=[finished.company, date])
+        return projects.join(parts, 'LEFT',
+                condition=(parts.company == projects.company)
+                & (parts.date == projects.date)
             ).select(
-                Min(project.id).as_('id'),
-                project.company.as_('company'),
-                date.as_('date'),
-                Count(project.id).as_('projects'),
-                Sum(Coalesce(parts.parts, 0)).as_('parts'),
-                cls.surface.sql_cast(Sum(Coalesce(parts.surface, 0))
+                projects.id, projects.company, projects.date,
+                projects.projects,
+                Coalesce(parts.parts, 0).as_('parts'),
+                cls.surface.sql_cast(Coalesce(parts.surface, 0)
                     ).as_('surface'),
-                Sum(Case((late, 1), else_=0)).as_('late'),
-                cls.ready_days.sql_cast(Avg(days_between(
-                            project.drop_off_date, project.ready_date))
-                    ).as_('ready_days'),
-                cls.delivery_days.sql_cast(Avg(days_between(
-                            project.drop_off_date, project.closed_date))
-                    ).as_('delivery_days'),
-                *no_log(),
-                where=period_where(project.ready_date, project.company, True),
-                group_by=[project.company, date])
+                projects.late, projects.ready_days, projects.delivery_days,
+                *no_log())
 
     @classmethod
     def get_figures(cls, rows, names):
@@ -463,26 +524,26 @@ class ShadeDashboard(CoatedMixin, Dashboard):
         return powder.ral
 
 
-class FinishDashboard(CoatedMixin, Dashboard):
+class FinishDashboard(PerFinishMixin, CoatedMixin, Dashboard):
     "The finishes coated most in the period."
     __name__ = 'powder_coating.dashboard.finish'
     __string__ = "Finish Dashboard"
-    _group_name = 'finish'
-
-    finish = fields.Selection(FINISHES, "Finish", readonly=True)
-
-    @classmethod
-    def _group(cls, part, powder):
-        return powder.finish
 
 
-class QualityDashboard(TimeSeries):
-    """The non-conformity rate of the parts of the projects finished in
-    the period."""
-    __name__ = 'powder_coating.dashboard.quality'
-    __string__ = "Quality Dashboard"
+def non_conformities_per_part():
+    "The parts of the context's workshop with non-conformities, and how many."
+    nc = Pool().get('powder_coating.non_conformity').__table__()
+    where = Literal(True)
+    company = Transaction().context.get('company')
+    if company is not None:
+        where &= nc.company == company
+    return nc.select(nc.part.as_('part'), Count(nc.id).as_('count'),
+        where=where, group_by=[nc.part])
 
-    parts = fields.Integer("Parts", readonly=True)
+
+class NonConformityRateMixin:
+    "The parts with non-conformities out of the parts."
+    __slots__ = ()
     nc_parts = fields.Integer("Parts with Non-conformity", readonly=True)
     non_conformities = fields.Integer("Non-conformities", readonly=True)
     nc_rate = fields.Function(fields.Float("Non-conformity Rate (%)",
@@ -491,28 +552,37 @@ class QualityDashboard(TimeSeries):
         'get_figures')
 
     @classmethod
+    def get_figures(cls, rows, names):
+        return {'nc_rate': {r.id: rate(r.nc_parts, r.parts) for r in rows}}
+
+
+class QualityDashboard(NonConformityRateMixin, TimeSeries):
+    """The non-conformity rate of the parts of the projects finished in
+    the period."""
+    __name__ = 'powder_coating.dashboard.quality'
+    __string__ = "Quality Dashboard"
+
+    parts = fields.Integer("Parts", readonly=True)
+
+    @classmethod
     def table_query(cls):
         pool = Pool()
         part = pool.get('powder_coating.project.part').__table__()
         project = pool.get('powder_coating.project').__table__()
-        nc = pool.get('powder_coating.non_conformity').__table__()
+        ncs = non_conformities_per_part()
         date = period_start(project.ready_date)
         return part.join(project, condition=part.project == project.id
-            ).join(nc, 'LEFT', condition=nc.part == part.id
+            ).join(ncs, 'LEFT', condition=ncs.part == part.id
             ).select(
                 Min(part.id).as_('id'),
                 project.company.as_('company'),
                 date.as_('date'),
-                Count(part.id, distinct=True).as_('parts'),
-                Count(nc.part, distinct=True).as_('nc_parts'),
-                Count(nc.id).as_('non_conformities'),
+                Count(part.id).as_('parts'),
+                Count(ncs.part).as_('nc_parts'),
+                Sum(Coalesce(ncs.count, 0)).as_('non_conformities'),
                 *no_log(),
                 where=period_where(project.ready_date, project.company, True),
                 group_by=[project.company, date])
-
-    @classmethod
-    def get_figures(cls, rows, names):
-        return {'nc_rate': {r.id: rate(r.nc_parts, r.parts) for r in rows}}
 
 
 class DefectDashboard(Dashboard):
@@ -551,15 +621,9 @@ class DefectDashboard(Dashboard):
             group_by=[nc.company, nc.defect_type])
 
 
-class NonConformityPowderMixin(FinishedPartsMixin):
+class NonConformityPowderMixin(NonConformityRateMixin, FinishedPartsMixin):
     "Parts finished in the period and their non-conformities."
     __slots__ = ()
-    nc_parts = fields.Integer("Parts with Non-conformity", readonly=True)
-    non_conformities = fields.Integer("Non-conformities", readonly=True)
-    nc_rate = fields.Function(fields.Float("Non-conformity Rate (%)",
-            digits=PERCENT,
-            help="Parts with at least one non-conformity out of the parts."),
-        'get_figures')
 
     @classmethod
     def __setup__(cls):
@@ -569,28 +633,22 @@ class NonConformityPowderMixin(FinishedPartsMixin):
     @classmethod
     def _joins(cls):
         from_item, tables = super()._joins()
-        nc = Pool().get('powder_coating.non_conformity').__table__()
-        tables['nc'] = nc
-        from_item = from_item.join(nc, 'LEFT',
-            condition=nc.part == tables['part'].id)
+        tables['ncs'] = ncs = non_conformities_per_part()
+        from_item = from_item.join(ncs, 'LEFT',
+            condition=ncs.part == tables['part'].id)
         return from_item, tables
 
     @classmethod
     def _columns(cls, tables):
-        part, nc = tables['part'], tables['nc']
-        # A part with two non-conformities is joined twice: count it once.
-        return [
-            Count(part.id, distinct=True).as_('parts'),
-            Count(nc.part, distinct=True).as_('nc_parts'),
-            Count(nc.id).as_('non_conformities'),
+        ncs = tables['ncs']
+        return super()._columns(tables) + [
+            Count(ncs.part).as_('nc_parts'),
+            Sum(Coalesce(ncs.count, 0)).as_('non_conformities'),
             ]
 
-    @classmethod
-    def get_figures(cls, rows, names):
-        return {'nc_rate': {r.id: rate(r.nc_parts, r.parts) for r in rows}}
 
-
-class NonConformityPowderDashboard(NonConformityPowderMixin, Dashboard):
+class NonConformityPowderDashboard(
+        PowderNameMixin, NonConformityPowderMixin, Dashboard):
     "The powders most linked to non-conformities in the period."
     __name__ = 'powder_coating.dashboard.nc_powder'
     __string__ = "Non-conformities per Powder"
@@ -604,17 +662,11 @@ class NonConformityPowderDashboard(NonConformityPowderMixin, Dashboard):
         return part.powder
 
 
-class NonConformityFinishDashboard(NonConformityPowderMixin, Dashboard):
+class NonConformityFinishDashboard(
+        PerFinishMixin, NonConformityPowderMixin, Dashboard):
     "The finishes most linked to non-conformities in the period."
     __name__ = 'powder_coating.dashboard.nc_finish'
     __string__ = "Non-conformities per Finish"
-    _group_name = 'finish'
-
-    finish = fields.Selection(FINISHES, "Finish", readonly=True)
-
-    @classmethod
-    def _group(cls, part, powder):
-        return powder.finish
 
 
 class MoneyDashboard(TimeSeries):
@@ -633,53 +685,21 @@ class MoneyDashboard(TimeSeries):
 
     @classmethod
     def table_query(cls):
-        pool = Pool()
-        quote = pool.get('powder_coating.quote').__table__()
-        signature = pool.get('powder_coating.quote.signature').__table__()
-        date = period_start(signature.signed_at)
-        return quote.join(signature,
-                condition=quote.signature == signature.id
-            ).select(
-                Min(quote.id).as_('id'),
-                quote.company.as_('company'),
-                date.as_('date'),
-                Count(quote.id).as_('quotes'),
-                cls.untaxed_amount.sql_cast(
-                    Sum(Coalesce(quote.untaxed_amount_cache, 0))
-                    ).as_('untaxed_amount'),
-                cls.total_amount.sql_cast(
-                    Sum(Coalesce(quote.total_amount_cache, 0))
-                    ).as_('total_amount'),
-                *no_log(),
-                where=(quote.state == 'accepted')
-                & period_where(signature.signed_at, quote.company, True),
-                group_by=[quote.company, date])
-
-
-def move_date(move):
-    """The date of a stock move as stock's own indexes hold it (company,
-    location, this date, product)."""
-    return Coalesce(move.effective_date, move.planned_date, dt.date.max)
-
-
-def xml_record(module, fs_id):
-    """The id of a record of the XML data, as a sub-query: a table query
-    is built when the pool starts, before the data can be read."""
-    data = Pool().get('ir.model.data').__table__()
-    return data.select(data.db_id,
-        where=(data.module == module) & (data.fs_id == fs_id))
-
-
-def powder_booth():
-    "Where sprayed powder goes (sub-query)."
-    return xml_record('powder_coating', 'location_powder_consumption')
-
-
-def powder_storage():
-    "Where the powder stands: the warehouse's storage zone (sub-query)."
-    location = Pool().get('stock.location').__table__()
-    return location.select(location.storage_location,
-        where=location.id.in_(xml_record('stock', 'location_warehouse')))
+        quote = Pool().get('powder_coating.quote').__table__()
+        date = period_start(quote.accepted_at)
+        return quote.select(
+            *cls._keys(quote, date),
+            Count(quote.id).as_('quotes'),
+            cls.untaxed_amount.sql_cast(
+                Sum(Coalesce(quote.untaxed_amount_cache, 0))
+                ).as_('untaxed_amount'),
+            cls.total_amount.sql_cast(
+                Sum(Coalesce(quote.total_amount_cache, 0))
+                ).as_('total_amount'),
+            *no_log(),
+            where=(quote.state == 'accepted')
+            & period_where(quote.accepted_at, quote.company, True),
+            group_by=[quote.company, date])
 
 
 def period_buckets(period):
@@ -704,6 +724,21 @@ def period_buckets(period):
     return buckets
 
 
+class _Series(Aggregate):
+    "The values of a group joined by commas, on SQLite and PostgreSQL."
+    __slots__ = ()
+    _sql = 'GROUP_CONCAT'
+
+    def __str__(self):
+        if backend.name == 'sqlite':
+            return super().__str__()
+        return "ARRAY_TO_STRING(ARRAY_AGG(%s), ',')" % self.expression
+
+    @property
+    def params(self):
+        return self.expression.params
+
+
 class PowderUseMixin:
     "The powder sprayed: done moves from the stock to the powder booth."
     __slots__ = ()
@@ -713,28 +748,31 @@ class PowderUseMixin:
         help="Powder sprayed: the stock moves to the powder booth.")
 
     @classmethod
-    def _used(cls, columns, group_by):
+    def _used(cls):
+        "The kilograms sprayed per workshop, powder and period."
         pool = Pool()
-        move = pool.get('stock.move').__table__()
+        day = pool.get('powder_coating.powder.day').__table__()
         powder = pool.get('powder_coating.powder').__table__()
-        return move.join(powder, condition=move.product == powder.product
+        date = period_start(day.date)
+        return day.join(powder, condition=day.product == powder.product
             ).select(
-                *columns(move, powder),
-                move.company.as_('company'),
-                cls.kg.sql_cast(Sum(move.quantity)).as_('kg'),
-                *no_log(),
-                where=move.to_location.in_(powder_booth())
-                & (move.state == 'done')
-                & period_where(move_date(move), move.company),
-                group_by=[move.company] + group_by(move, powder))
+                Min(day.id).as_('id'),
+                day.company.as_('company'),
+                powder.id.as_('powder'),
+                date.as_('date'),
+                cls.kg.sql_cast(Sum(day.used)).as_('kg'),
+                where=(day.used != 0)
+                & period_where(day.date, day.company),
+                group_by=[day.company, powder.id, date])
 
 
-class PowderUseDashboard(PowderUseMixin, Dashboard):
+class PowderUseDashboard(PowderNameMixin, PowderUseMixin, Dashboard):
     """Kilograms of each powder used in the period, and their trend per
     day, week or month."""
     __name__ = 'powder_coating.dashboard.powder'
     __string__ = "Powder Use"
 
+    series = fields.Char("Series", readonly=True)
     trend = fields.Function(fields.Char("Trend",
             help="The kilograms used per day, week or month of the "
             "period."), 'get_trend')
@@ -747,40 +785,47 @@ class PowderUseDashboard(PowderUseMixin, Dashboard):
     @classmethod
     def table_query(cls):
         # A powder is one row: its id names the row, so that opening it
-        # shows the same powder per month.
-        return cls._used(
-            lambda move, powder: [
-                powder.id.as_('id'), powder.id.as_('powder')],
-            lambda move, powder: [powder.id])
+        # shows the same powder over time. Its kilograms per period come
+        # along ("2025-03-01:5.0,...") for the trend.
+        used = cls._used()
+        date = used.date
+        if backend.name != 'sqlite':
+            date = Cast(date, 'VARCHAR')
+        return used.select(
+            used.powder.as_('id'),
+            used.company.as_('company'),
+            used.powder.as_('powder'),
+            cls.kg.sql_cast(Sum(used.kg)).as_('kg'),
+            _Series(Concat(Concat(date, ':'), Cast(used.kg, 'VARCHAR'))
+                ).as_('series'),
+            *no_log(),
+            group_by=[used.company, used.powder])
 
     @classmethod
     def get_trend(cls, rows, name):
-        Month = Pool().get('powder_coating.dashboard.powder.month')
         period = Transaction().context.get('period') or 'month'
-        kg = defaultdict(dict)
-        for used in Month.search([
-                    ('powder', 'in', [r.powder.id for r in rows]),
-                    ]):
-            kg[used.powder.id][used.date] = used.kg
         buckets = period_buckets(period)
-        return {r.id: sparkline([kg[r.powder.id].get(b, 0) for b in buckets])
-            for r in rows}
+        result = {}
+        for row in rows:
+            kg = {}
+            for value in (row.series or '').split(','):
+                if value:
+                    date, quantity = value.split(':')
+                    kg[dt.date.fromisoformat(date[:10])] = float(quantity)
+            result[row.id] = sparkline([kg.get(b, 0) for b in buckets])
+        return result
 
 
 class PowderUseTimeSeries(PowderUseMixin, TimeSeries):
     "Kilograms of each powder used per day, week or month."
     __name__ = 'powder_coating.dashboard.powder.month'
-    __string__ = "Powder Use per Period"
+    __string__ = "Powder Use over Time"
 
     @classmethod
     def table_query(cls):
-        return cls._used(
-            lambda move, powder: [
-                Min(move.id).as_('id'),
-                powder.id.as_('powder'),
-                period_start(move.effective_date).as_('date')],
-            lambda move, powder: [
-                powder.id, period_start(move.effective_date)])
+        used = cls._used()
+        return used.select(used.id, used.company, used.powder, used.date,
+            used.kg, *no_log())
 
 
 RISKS = [
@@ -791,7 +836,7 @@ RISKS = [
     ]
 
 
-class StockDashboard(Dashboard):
+class StockDashboard(PowderNameMixin, Dashboard):
     """The powders at risk of running out: the stock at the end of the
     period against the pace of use over the period, the alert threshold
     and the supplier's lead time; and how far the stock can be trusted."""
@@ -833,56 +878,47 @@ class StockDashboard(Dashboard):
             ]
 
     @classmethod
-    def table_query(cls):
-        pool = Pool()
-        move = pool.get('stock.move').__table__()
-        powder = pool.get('powder_coating.powder').__table__()
-        stocked = pool.get('powder_coating.powder').__table__()
-        from_date, to_date = (
-            _context_date('from_date'), _context_date('to_date'))
-        to_date = to_date or Pool().get('ir.date').today()
-        days = (to_date - from_date).days + 1 if from_date else None
+    def _days(cls, company, from_date, to_date):
+        """The stock of each product at `to_date` and what was sprayed
+        from `from_date`."""
+        day = Pool().get('powder_coating.powder.day').__table__()
+        return day.select(
+            day.product.as_('product'),
+            Sum(day.change).as_('stock'),
+            Sum(Case((day.date >= from_date, day.used), else_=0)
+                ).as_('used'),
+            where=(day.company == company) & (day.date <= to_date),
+            group_by=[day.product])
 
-        until = Literal(True)
+    @classmethod
+    def table_query(cls):
+        powder = Pool().get('powder_coating.powder').__table__()
         company = Transaction().context.get('company')
-        if company is not None:
-            until &= move.company == company
-        until &= move_date(move) <= to_date
-        into = move.to_location.in_(powder_storage())
-        out_of = move.from_location.in_(powder_storage())
-        used = move.to_location.in_(powder_booth())
-        if from_date:
-            used &= move_date(move) >= from_date
-        moves = move.join(stocked, condition=move.product == stocked.product
-            ).select(
-                stocked.id.as_('powder'),
-                Sum(Case(
-                        (into, move.quantity),
-                        (out_of, -move.quantity),
-                        else_=0)).as_('stock'),
-                Sum(Case((used, move.quantity), else_=0)).as_('used'),
-                where=until & (move.state == 'done') & (into | out_of),
-                group_by=[stocked.id])
-        stock = Coalesce(moves.stock, 0)
-        used_kg = Coalesce(moves.used, 0)
-        days_left = (Case((used_kg > 0, stock * days / used_kg), else_=Null)
-            if days else Literal(None))
+        to_date = _context_date('to_date') or Pool().get('ir.date').today()
+        from_date = _context_date('from_date') or to_date
+        length = (to_date - from_date).days + 1
+        # Without a workshop in the context, nothing: a workshop's stock is
+        # read in its own context.
+        company = company if company is not None else -1
+        days = cls._days(company, from_date, to_date)
+        stock_kg = Coalesce(days.stock, 0)
+        used_kg = Coalesce(days.used, 0)
+        days_left = Case((used_kg > 0, stock_kg * length / used_kg),
+            else_=Null)
         threshold = cls.threshold.sql_cast(
             Coalesce(powder.reorder_threshold, 0))
         risk = Case(
-            (stock <= 0, 'out'),
-            (stock <= threshold, 'threshold'),
+            (stock_kg <= 0, 'out'),
+            (stock_kg <= threshold, 'threshold'),
             (days_left <= powder.lead_time, 'lead_time'),
             else_='ok')
-        where = (powder.product != Null) & (powder.active == Literal(True))
-        if company is not None:
-            where &= powder.company == company
-        return powder.join(moves, 'LEFT', condition=moves.powder == powder.id
+        return powder.join(days, 'LEFT',
+                condition=days.product == powder.product
             ).select(
                 powder.id.as_('id'),
                 powder.company.as_('company'),
                 powder.id.as_('powder'),
-                cls.stock_kg.sql_cast(stock).as_('stock_kg'),
+                cls.stock_kg.sql_cast(stock_kg).as_('stock_kg'),
                 cls.used_kg.sql_cast(used_kg).as_('used_kg'),
                 cls.days_left.sql_cast(days_left).as_('days_left'),
                 cls.threshold.sql_cast(powder.reorder_threshold
@@ -892,25 +928,188 @@ class StockDashboard(Dashboard):
                 cls.reliability.sql_cast(powder.reliability
                     ).as_('reliability'),
                 *no_log(),
-                where=where)
+                # The powders the workshop stocks: moved once, or with an
+                # alert threshold.
+                where=(powder.company == company)
+                & (powder.product != Null)
+                & (powder.active == Literal(True))
+                & ((days.product != Null)
+                    | (powder.reorder_threshold != Null)))
+
+
+class PowderDay(TenantOwnedMixin, ModelSQL):
+    """What each powder did in a day: the kilograms sprayed (moves to the
+    powder booth) and the change of its stock in the storage (receipts,
+    sprayed powder, weighing corrections). Kept up to date when stock moves
+    are done or cancelled, so that the powder and stock dashboards sum a few
+    rows per powder and day instead of every stock move."""
+    __name__ = 'powder_coating.powder.day'
+    __string__ = "Powder per Day"
+
+    product = fields.Many2One('product.product', "Product", required=True,
+        readonly=True, ondelete='CASCADE')
+    date = fields.Date("Date", required=True, readonly=True)
+    used = fields.Float("Used (kg)", readonly=True)
+    change = fields.Float("Stock Change (kg)", readonly=True)
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        t = cls.__table__()
+        cls._sql_indexes.add(Index(t,
+                (t.company, Index.Equality()),
+                (t.date, Index.Range()),
+                include=[t.product, t.used, t.change]))
+
+    @classmethod
+    def __register__(cls, module):
+        exist = backend.TableHandler.table_exist(cls._table)
+        super().__register__(module)
+        if not exist:
+            try:
+                cls.rebuild()
+            except KeyError:
+                # First installation: no powder booth yet, so no moves.
+                pass
+
+    @classmethod
+    def _moves_query(cls, where=None):
+        """Per workshop, powder product and day: the kilograms sprayed and
+        the change in the storage of the done moves (`where` restricts
+        them)."""
+        pool = Pool()
+        move = pool.get('stock.move').__table__()
+        powder = pool.get('powder_coating.powder').__table__()
+        storage = storage_location().id
+        used = Case((move.to_location == consumption_location().id,
+                move.internal_quantity), else_=0)
+        change = Case(
+            (move.to_location == storage, move.internal_quantity),
+            (move.from_location == storage, -move.internal_quantity),
+            else_=0)
+        condition = (move.state == 'done') & (move.effective_date != Null)
+        if where is not None:
+            condition &= where(move)
+        return move.select(
+            move.company, move.product, move.effective_date,
+            Sum(used), Sum(change),
+            where=condition
+            & move.product.in_(powder.select(powder.product,
+                    where=powder.product != Null)),
+            group_by=[move.company, move.product, move.effective_date])
+
+    @classmethod
+    def rebuild(cls):
+        "Compute the table again from the done stock moves."
+        table = cls.__table__()
+        cursor = Transaction().connection.cursor()
+        cursor.execute(*table.delete())
+        cursor.execute(*table.insert(
+                [table.company, table.product, table.date, table.used,
+                    table.change],
+                cls._moves_query()))
+
+    @classmethod
+    def add_moves(cls, moves, sign=1):
+        "Add (or with sign -1 take off) done `moves` to their days."
+        table = cls.__table__()
+        cursor = Transaction().connection.cursor()
+        ids = [m.id for m in moves]
+        if not ids:
+            return
+        cursor.execute(*cls._moves_query(lambda move: move.id.in_(ids)))
+        for company, product, date, used, change in cursor.fetchall():
+            if not used and not change:
+                continue
+            where = ((table.company == company) & (table.product == product)
+                & (table.date == date))
+            cursor.execute(*table.update(
+                    [table.used, table.change],
+                    [table.used + sign * used, table.change + sign * change],
+                    where=where))
+            if not cursor.rowcount:
+                # Two transactions may both insert a day: the dashboards
+                # sum the rows, so the figures stay right.
+                cursor.execute(*table.insert(
+                        [table.company, table.product, table.date,
+                            table.used, table.change],
+                        [[company, product, date, sign * used,
+                                sign * change]]))
 
 
 class Move(metaclass=PoolMeta):
     __name__ = 'stock.move'
 
     @classmethod
+    def do(cls, moves):
+        super().do(moves)
+        Pool().get('powder_coating.powder.day').add_moves(moves)
+
+    @classmethod
+    def cancel(cls, moves):
+        done = [m for m in moves if m.state == 'done']
+        Pool().get('powder_coating.powder.day').add_moves(done, -1)
+        super().cancel(moves)
+
+
+class Quote(metaclass=PoolMeta):
+    __name__ = 'powder_coating.quote'
+
+    @classmethod
     def __setup__(cls):
         super().__setup__()
         t = cls.__table__()
-        # The stock dashboard sums a workshop's done moves in and out of
-        # the storage up to a date.
-        cls._sql_indexes.add(Index(
-                t,
+        cls._sql_indexes.update({
+                Index(t,
+                    (t.company, Index.Equality()),
+                    (t.sent_at, Index.Range()),
+                    include=[t.state, t.accepted_at,
+                        t.untaxed_amount_cache],
+                    where=t.sent_at != Null),
+                Index(t,
+                    (t.company, Index.Equality()),
+                    (t.accepted_at, Index.Range()),
+                    include=[t.untaxed_amount_cache, t.total_amount_cache],
+                    where=t.state == 'accepted'),
+                })
+
+
+class Project(metaclass=PoolMeta):
+    __name__ = 'powder_coating.project'
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        t = cls.__table__()
+        cls._sql_indexes.add(Index(t,
                 (t.company, Index.Equality()),
-                (t.product, Index.Equality()),
-                (move_date(t), Index.Range()),
-                include=[t.quantity, t.from_location, t.to_location],
-                where=t.state == 'done'))
+                (t.ready_date, Index.Range()),
+                include=[t.drop_off_date, t.promised_date, t.closed_date],
+                where=t.ready_date != Null))
+
+
+class ProjectPart(metaclass=PoolMeta):
+    __name__ = 'powder_coating.project.part'
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        t = cls.__table__()
+        cls._sql_indexes.add(Index(t,
+                (t.project, Index.Equality()),
+                include=[t.powder, t.quantity, t.surface]))
+
+
+class NonConformity(metaclass=PoolMeta):
+    __name__ = 'powder_coating.non_conformity'
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        t = cls.__table__()
+        cls._sql_indexes.add(Index(t,
+                (t.company, Index.Equality()),
+                (t.part, Index.Equality())))
 
 
 class Configuration(metaclass=PoolMeta):

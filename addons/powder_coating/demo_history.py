@@ -98,8 +98,9 @@ def history(company, powders, by_ral):
                     'signed_at': signed_at,
                     'channel': rng.choice(['back_office', 'portal']),
                     } for quote, signed_at in signed])
-        for (quote, _), signature in zip(signed, signatures):
+        for (quote, signed_at), signature in zip(signed, signatures):
             quote.signature = signature
+            quote.accepted_at = signed_at
         Quote.save([q for q, _ in signed])
     projects = Project.create_from_quotes([q for q, _ in signed])
     for (quote, signed_at), project in zip(signed, projects):

@@ -73,6 +73,8 @@ class Quote(AuditMixin, TenantOwnedMixin, Workflow, ModelSQL, ModelView):
             "VAT", digits=MONEY), 'get_amounts')
     total_amount = fields.Function(fields.Numeric(
             "Total", digits=MONEY), 'get_amounts')
+    accepted_at = fields.Timestamp("Accepted at", readonly=True,
+        help="When the client signed the quote.")
     untaxed_amount_cache = fields.Numeric("Untaxed Sent", digits=MONEY,
         readonly=True,
         help="The untaxed total when the quote was sent (the dashboards "
@@ -193,7 +195,8 @@ class Quote(AuditMixin, TenantOwnedMixin, Workflow, ModelSQL, ModelView):
     def copy(cls, quotes, default=None):
         default = default.copy() if default is not None else {}
         for name in ['number', 'validity_date', 'sent_at', 'signature',
-                'project', 'untaxed_amount_cache', 'total_amount_cache']:
+                'project', 'accepted_at', 'untaxed_amount_cache',
+                'total_amount_cache']:
             default.setdefault(name, None)
         default.setdefault('date', None)
         return super().copy(quotes, default=default)
@@ -281,6 +284,7 @@ class Quote(AuditMixin, TenantOwnedMixin, Workflow, ModelSQL, ModelView):
         projects = Project.create_from_quotes(quotes)
         for quote, project in zip(quotes, projects):
             quote.project = project
+            quote.accepted_at = quote.signature.signed_at
         cls.save(quotes)
 
     @classmethod

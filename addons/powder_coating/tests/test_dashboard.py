@@ -46,6 +46,8 @@ def create_quotes(company, party):
                     'date': sent_at.date(),
                     'state': state,
                     'sent_at': sent_at,
+                    'accepted_at': (sent_at + dt.timedelta(days=after)
+                        if state == 'accepted' else None),
                     'untaxed_amount_cache': untaxed,
                     'total_amount_cache': untaxed * Decimal('1.2'),
                     }])
@@ -187,6 +189,8 @@ class DashboardTestCase(unittest.TestCase):
             create_moves(company, powder)
             powder.reorder_threshold = Decimal(20)
             powder.save()
+            matt.reorder_threshold = Decimal(5)
+            matt.save()
             settings = Configuration.get(company, create=True)
             settings.daily_capacity = 1.0
             settings.save()
@@ -277,6 +281,8 @@ class DashboardTestCase(unittest.TestCase):
             use, = self.search('powder')
             self.assertEqual((use.id, use.powder, use.kg), (
                     powder.id, powder, 5.0))
+            self.assertEqual(use.powder_name,
+                'RAL 7016 gloss (TP-7016-BR)')
             self.assertEqual(len(use.trend), 1)
             weeks = self.search('powder.month', period='week')
             self.assertEqual([(w.date, w.kg) for w in weeks], [
@@ -289,6 +295,8 @@ class DashboardTestCase(unittest.TestCase):
             self.assertEqual(use.trend[0], use.trend[2])
             self.assertGreater(use.trend[1], use.trend[3])
 
+            # A powder never stocked nor watched is not listed.
+            create_powder(reference='TP-9016-SA', finish='satin')
             stock = {s.powder: s for s in self.search('stock')}
             self.assertEqual(set(stock), {powder, matt})
             self.assertEqual(stock[powder].stock_kg, 19.0)
@@ -305,6 +313,22 @@ class DashboardTestCase(unittest.TestCase):
                         to_date=dt.date(2025, 2, 28))}
             self.assertEqual(stock[powder].stock_kg, 25.0)
             self.assertEqual(stock[powder].risk, 'ok')
+
+            # Computed again from the moves: the same days.
+            Pool().get('powder_coating.powder.day').rebuild()
+            stock = {s.powder: s for s in self.search('stock')}
+            self.assertEqual(stock[powder].stock_kg, 19.0)
+
+            # A closed stock period changes nothing.
+            Period = Pool().get('stock.period')
+            period, = Period.create([{
+                        'company': company.id,
+                        'date': dt.date(2025, 3, 10),
+                        }])
+            Period.close([period])
+            stock = {s.powder: s for s in self.search('stock')}
+            self.assertEqual(stock[powder].stock_kg, 19.0)
+            self.assertEqual(stock[powder].used_kg, 5.0)
 
     @with_transaction()
     def test_money(self):
@@ -351,11 +375,15 @@ class DashboardTestCase(unittest.TestCase):
             for name in names:
                 self.assertEqual(self.search(name), [], name)
         # Without a workshop in the context, the company rule alone
-        # keeps the other workshop out.
+        # keeps the other workshop out (the stock is only computed for a
+        # workshop).
         with Transaction().set_user(user.id), \
                 Transaction().set_context(company=None,
                     _companies=(company.id,), _check_access=True):
             for name in names:
+                if name == 'stock':
+                    self.assertEqual(self.search(name), [])
+                    continue
                 rows = self.search(name)
                 self.assertTrue(rows, name)
                 self.assertEqual({r.company for r in rows}, {company}, name)
