@@ -115,13 +115,15 @@ class WeighTask(TenantOwnedMixin, ModelSQL, ModelView):
         _, operator, value = clause[:3]
         today = cls._today()
         values = value if isinstance(value, (list, tuple)) else [value]
-        domain = ['OR']
-        for value in values:
-            domain.append({
-                    'today': ('date', '=', today),
-                    'late': ('date', '<', today),
-                    'later': ('date', '>', today),
-                    }[value])
+        dates = {
+            'today': ('date', '=', today),
+            'late': ('date', '<', today),
+            'later': ('date', '>', today),
+            }
+        domain = ['OR'] + [dates[v] for v in values if v in dates]
+        if len(domain) == 1:
+            # No due date asked for (None): no line has none.
+            domain = [('id', '=', None)]
         if operator in {'!=', 'not in'}:
             return [('id', 'not in', [r.id for r in cls.search(domain)])]
         return domain
