@@ -320,6 +320,17 @@ def populate(config_file, database, projects, moves):
     timings['powder days'] = time.monotonic() - started
     started = time.monotonic()
     with Transaction().start(database, 0) as transaction:
+        # And the figures a project stores when it becomes ready.
+        Project = pool.get('powder_coating.project')
+        cursor = transaction.connection.cursor()
+        cursor.execute('SELECT id FROM powder_coating_project '
+            'WHERE ready_date IS NOT NULL')
+        Project.store_ready_figures(
+            Project.browse([i for i, in cursor.fetchall()]))
+        transaction.commit()
+    timings['ready figures'] = time.monotonic() - started
+    started = time.monotonic()
+    with Transaction().start(database, 0) as transaction:
         cursor = transaction.connection.cursor()
         for table in ['powder_coating_quote', 'powder_coating_project',
                 'powder_coating_quote_signature',

@@ -20,6 +20,7 @@ from trytond.modules.saas.tenant import TenantOwnedMixin
 from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Eval, If
 from trytond.tools.chart import sparkline
+from trytond.tools import grouped_slice, reduce_ids
 from trytond.transaction import Transaction
 
 from .powder import FINISHES
@@ -368,18 +369,16 @@ class ProductionDashboard(TimeSeries):
 
     @classmethod
     def table_query(cls):
-        pool = Pool()
-        Project = pool.get('powder_coating.project')
-        project = Project.__table__()
-        finished = Project.__table__()
-        part = pool.get('powder_coating.project.part').__table__()
-        # The projects and their parts are summed per period apart, so
-        # that a project's delays count once, then put side by side.
+        # The parts and surface were stored on each project when it became
+        # ready (Project.store_ready_figures): only projects are read.
+        project = Pool().get('powder_coating.project').__table__()
         date = period_start(project.ready_date)
         late = as_date(project.ready_date) > project.promised_date
         projects = project.select(
             *cls._keys(project, date),
             Count(project.id).as_('projects'),
+            Sum(Coalesce(project.ready_parts, 0)).as_('parts'),
+            Sum(Coalesce(project.ready_surface, 0)).as_('surface'),
             Sum(Case((late, 1), else_=0)).as_('late'),
             cls.ready_days.sql_cast(Avg(days_between(
                         project.drop_off_date, project.ready_date))
@@ -389,26 +388,10 @@ class ProductionDashboard(TimeSeries):
                 ).as_('delivery_days'),
             where=period_where(project.ready_date, project.company, True),
             group_by=[project.company, date])
-        date = period_start(finished.ready_date)
-        parts = part.join(finished, condition=part.project == finished.id
-            ).select(
-                finished.company.as_('company'),
-                date.as_('date'),
-                Count(part.id).as_('parts'),
-                Sum(Coalesce(part.surface, 0) * Coalesce(part.quantity, 0)
-                    ).as_('surface'),
-                where=period_where(
-                    finished.ready_date, finished.company, True),
-                group_by=[finished.company, date])
-        return projects.join(parts, 'LEFT',
-                condition=(parts.company == projects.company)
-                & (parts.date == projects.date)
-            ).select(
+        return projects.select(
                 projects.id, projects.company, projects.date,
-                projects.projects,
-                Coalesce(parts.parts, 0).as_('parts'),
-                cls.surface.sql_cast(Coalesce(parts.surface, 0)
-                    ).as_('surface'),
+                projects.projects, projects.parts,
+                cls.surface.sql_cast(projects.surface).as_('surface'),
                 projects.late, projects.ready_days, projects.delivery_days,
                 *no_log())
 
@@ -566,23 +549,18 @@ class QualityDashboard(NonConformityRateMixin, TimeSeries):
 
     @classmethod
     def table_query(cls):
-        pool = Pool()
-        part = pool.get('powder_coating.project.part').__table__()
-        project = pool.get('powder_coating.project').__table__()
-        ncs = non_conformities_per_part()
+        project = Pool().get('powder_coating.project').__table__()
         date = period_start(project.ready_date)
-        return part.join(project, condition=part.project == project.id
-            ).join(ncs, 'LEFT', condition=ncs.part == part.id
-            ).select(
-                Min(part.id).as_('id'),
-                project.company.as_('company'),
-                date.as_('date'),
-                Count(part.id).as_('parts'),
-                Count(ncs.part).as_('nc_parts'),
-                Sum(Coalesce(ncs.count, 0)).as_('non_conformities'),
-                *no_log(),
-                where=period_where(project.ready_date, project.company, True),
-                group_by=[project.company, date])
+        return project.select(
+            Min(project.id).as_('id'),
+            project.company.as_('company'),
+            date.as_('date'),
+            Sum(Coalesce(project.ready_parts, 0)).as_('parts'),
+            Sum(Coalesce(project.ready_nc_parts, 0)).as_('nc_parts'),
+            Sum(Coalesce(project.ready_ncs, 0)).as_('non_conformities'),
+            *no_log(),
+            where=period_where(project.ready_date, project.company, True),
+            group_by=[project.company, date])
 
 
 class DefectDashboard(Dashboard):
@@ -1077,6 +1055,16 @@ class Quote(metaclass=PoolMeta):
 class Project(metaclass=PoolMeta):
     __name__ = 'powder_coating.project'
 
+    # What the production and quality dashboards sum, stored when the
+    # project becomes ready: a year of dashboards reads the projects, not
+    # their parts and non-conformities (bench/dashboards.py).
+    ready_parts = fields.Integer("Parts Finished", readonly=True)
+    ready_surface = fields.Numeric("Surface Finished (m²)", digits=(16, 4),
+        readonly=True)
+    ready_nc_parts = fields.Integer("Parts with Non-conformity",
+        readonly=True)
+    ready_ncs = fields.Integer("Non-conformities", readonly=True)
+
     @classmethod
     def __setup__(cls):
         super().__setup__()
@@ -1084,8 +1072,64 @@ class Project(metaclass=PoolMeta):
         cls._sql_indexes.add(Index(t,
                 (t.company, Index.Equality()),
                 (t.ready_date, Index.Range()),
-                include=[t.drop_off_date, t.promised_date, t.closed_date],
+                include=[t.drop_off_date, t.promised_date, t.closed_date,
+                    t.ready_parts, t.ready_surface, t.ready_nc_parts,
+                    t.ready_ncs],
                 where=t.ready_date != Null))
+
+    @classmethod
+    def __register__(cls, module):
+        # A database from before these columns: fill them for the
+        # projects already ready.
+        fill = (backend.TableHandler.table_exist(cls._table)
+            and not cls.__table_handler__(module).column_exist(
+                'ready_parts'))
+        super().__register__(module)
+        if fill:
+            table = cls.__table__()
+            cursor = Transaction().connection.cursor()
+            cursor.execute(*table.select(table.id,
+                    where=table.ready_date != Null))
+            cls.store_ready_figures([cls(i) for i, in cursor.fetchall()])
+
+    @classmethod
+    def update_states(cls, projects):
+        became_ready = super().update_states(projects)
+        cls.store_ready_figures([p for p in projects if p.ready_date])
+        return became_ready
+
+    @classmethod
+    def store_ready_figures(cls, projects):
+        """Count the parts, the surface coated (surface × quantity) and the
+        non-conformities of `projects` (those ready) into their columns."""
+        pool = Pool()
+        part = pool.get('powder_coating.project.part').__table__()
+        nc = pool.get('powder_coating.non_conformity').__table__()
+        table = cls.__table__()
+        cursor = Transaction().connection.cursor()
+        for ids in grouped_slice([p.id for p in projects]):
+            ids = list(ids)
+            figures = {i: [0, Decimal(0), 0, 0] for i in ids}
+            cursor.execute(*part.select(part.project, Count(part.id),
+                    Sum(Coalesce(part.surface, 0)
+                        * Coalesce(part.quantity, 0)),
+                    where=reduce_ids(part.project, ids),
+                    group_by=[part.project]))
+            for project, count, surface in cursor:
+                figures[project][:2] = [count,
+                    Decimal(str(surface or 0)).quantize(Decimal('0.0001'))]
+            cursor.execute(*nc.join(part, condition=nc.part == part.id
+                    ).select(part.project, Count(nc.part, distinct=True),
+                    Count(nc.id),
+                    where=reduce_ids(part.project, ids),
+                    group_by=[part.project]))
+            for project, nc_parts, ncs in cursor:
+                figures[project][2:] = [nc_parts, ncs]
+            for project, values in figures.items():
+                cursor.execute(*table.update(
+                        [table.ready_parts, table.ready_surface,
+                            table.ready_nc_parts, table.ready_ncs],
+                        values, where=table.id == project))
 
 
 class ProjectPart(metaclass=PoolMeta):

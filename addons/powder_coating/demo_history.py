@@ -139,3 +139,4 @@ def history(company, powders, by_ral):
                     'closed_date': part.project.ready_date,
                     'resolved_hours': 24.0,
                     } for part in defective])
+        Project.store_ready_figures(projects)

@@ -119,6 +119,7 @@ def create_projects(company, party, powder, matt_powder):
                 'closed_date': at(10),
                 'resolved_hours': 24.0,
                 }])
+    Project.store_ready_figures([on_time, late])
     return defect
 
 
