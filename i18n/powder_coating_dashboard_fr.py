@@ -195,3 +195,8 @@ FR = {
 _typography = runpy.run_path(os.path.join(os.path.dirname(
             os.path.abspath(__file__)), 'powder_coating_fr.py'))['_typography']
 FR = {english: _typography(french) for english, french in FR.items()}
+
+FR.update({
+    'Parts Finished': "Pièces terminées",
+    'Surface Finished (m²)': "Surface terminée (m²)",
+    })
