@@ -8,11 +8,14 @@ from trytond.pyson import Eval
 from trytond.transaction import Transaction
 
 
-def set_company_context(cls):
+def set_company_context(cls, skip=()):
     """Company dependent values (CompanyMultiValueMixin targets) of a
-    tenant-owned record are read for the record's own workshop."""
+    tenant-owned record are read for the record's own workshop (but for
+    the fields named in `skip`)."""
     pool = Pool()
     for name in dir(cls):
+        if name in skip:
+            continue
         field = getattr(cls, name)
         if not isinstance(field, fields.Field):
             continue
