@@ -1107,29 +1107,23 @@ class Project(metaclass=PoolMeta):
         nc = pool.get('powder_coating.non_conformity').__table__()
         table = cls.__table__()
         cursor = Transaction().connection.cursor()
+        # One statement per slice, each figure a subquery on the project.
+        parts = part.select(Count(part.id),
+            where=part.project == table.id)
+        surface = part.select(Coalesce(Sum(Coalesce(part.surface, 0)
+                    * Coalesce(part.quantity, 0)), 0),
+            where=part.project == table.id)
+        defective = nc.join(part, condition=nc.part == part.id)
+        nc_parts = defective.select(Count(nc.part, distinct=True),
+            where=part.project == table.id)
+        ncs = defective.select(Count(nc.id),
+            where=part.project == table.id)
         for ids in grouped_slice([p.id for p in projects]):
-            ids = list(ids)
-            figures = {i: [0, Decimal(0), 0, 0] for i in ids}
-            cursor.execute(*part.select(part.project, Count(part.id),
-                    Sum(Coalesce(part.surface, 0)
-                        * Coalesce(part.quantity, 0)),
-                    where=reduce_ids(part.project, ids),
-                    group_by=[part.project]))
-            for project, count, surface in cursor:
-                figures[project][:2] = [count,
-                    Decimal(str(surface or 0)).quantize(Decimal('0.0001'))]
-            cursor.execute(*nc.join(part, condition=nc.part == part.id
-                    ).select(part.project, Count(nc.part, distinct=True),
-                    Count(nc.id),
-                    where=reduce_ids(part.project, ids),
-                    group_by=[part.project]))
-            for project, nc_parts, ncs in cursor:
-                figures[project][2:] = [nc_parts, ncs]
-            for project, values in figures.items():
-                cursor.execute(*table.update(
-                        [table.ready_parts, table.ready_surface,
-                            table.ready_nc_parts, table.ready_ncs],
-                        values, where=table.id == project))
+            cursor.execute(*table.update(
+                    [table.ready_parts, table.ready_surface,
+                        table.ready_nc_parts, table.ready_ncs],
+                    [parts, surface, nc_parts, ncs],
+                    where=reduce_ids(table.id, list(ids))))
 
 
 class ProjectPart(metaclass=PoolMeta):
