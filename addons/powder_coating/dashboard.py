@@ -1145,9 +1145,13 @@ class NonConformity(metaclass=PoolMeta):
     def __setup__(cls):
         super().__setup__()
         t = cls.__table__()
-        cls._sql_indexes.add(Index(t,
-                (t.company, Index.Equality()),
-                (t.part, Index.Equality())))
+        cls._sql_indexes.update({
+                Index(t,
+                    (t.company, Index.Equality()),
+                    (t.part, Index.Equality())),
+                # A project's figures count its parts' non-conformities.
+                Index(t, (t.part, Index.Equality())),
+                })
 
 
 class Configuration(metaclass=PoolMeta):
