@@ -326,7 +326,7 @@ def populate(config_file, database, projects, moves):
         cursor.execute('SELECT id FROM powder_coating_project '
             'WHERE ready_date IS NOT NULL')
         Project.store_ready_figures(
-            Project.browse([i for i, in cursor.fetchall()]))
+            [Project(i) for i, in cursor.fetchall()])
         transaction.commit()
     timings['ready figures'] = time.monotonic() - started
     started = time.monotonic()
