@@ -187,6 +187,7 @@ FR = {
 
     # The powders' days (no screen)
     'Powder per Day': "Poudre par jour",
+    'Powder Finished per Day': "Poudre terminée par jour",
     'Stock Change (kg)': "Variation du stock (kg)",
     'Product': "Produit",
     'Series': "Valeurs par période",

@@ -208,7 +208,7 @@ class PerFinishMixin:
     finish_name = fields.Function(fields.Char("Finish"), 'get_finish_name')
 
     @classmethod
-    def _group(cls, part, powder):
+    def _group(cls, day, powder):
         return powder.finish
 
     @classmethod
@@ -433,42 +433,41 @@ def working_days(start, end, per_week=5):
 
 class FinishedPartsMixin:
     """Parts of the projects finished in the period, grouped by the column
-    `_group` gives (a shade, a finish, a powder)."""
+    `_group` gives (a shade, a finish, a powder): sums of the powders'
+    finished days (`ReadyDay`), not of the parts."""
     __slots__ = ()
     parts = fields.Integer("Parts", readonly=True)
 
     @classmethod
-    def _group(cls, part, powder):
+    def _group(cls, day, powder):
         raise NotImplementedError
 
     @classmethod
     def _joins(cls):
         pool = Pool()
-        part = pool.get('powder_coating.project.part').__table__()
-        project = pool.get('powder_coating.project').__table__()
+        day = pool.get('powder_coating.powder.ready_day').__table__()
         powder = pool.get('powder_coating.powder').__table__()
-        tables = {'part': part, 'project': project, 'powder': powder}
-        from_item = part.join(project, condition=part.project == project.id
-            ).join(powder, condition=part.powder == powder.id)
+        tables = {'day': day, 'powder': powder}
+        from_item = day.join(powder, condition=day.powder == powder.id)
         return from_item, tables
 
     @classmethod
     def _columns(cls, tables):
-        return [Count(tables['part'].id).as_('parts')]
+        return [Sum(tables['day'].parts).as_('parts')]
 
     @classmethod
     def table_query(cls):
         from_item, tables = cls._joins()
-        project = tables['project']
-        group = cls._group(tables['part'], tables['powder'])
+        day = tables['day']
+        group = cls._group(day, tables['powder'])
         return from_item.select(
-            Min(tables['part'].id).as_('id'),
-            project.company.as_('company'),
+            Min(day.id).as_('id'),
+            day.company.as_('company'),
             group.as_(cls._group_name),
             *cls._columns(tables),
             *no_log(),
-            where=period_where(project.ready_date, project.company, True),
-            group_by=[project.company, group])
+            where=period_where(day.date, day.company),
+            group_by=[day.company, group])
 
 
 class CoatedMixin(FinishedPartsMixin):
@@ -485,12 +484,10 @@ class CoatedMixin(FinishedPartsMixin):
 
     @classmethod
     def _columns(cls, tables):
-        part = tables['part']
+        day = tables['day']
         return super()._columns(tables) + [
-            Sum(Coalesce(part.quantity, 0)).as_('quantity'),
-            cls.surface.sql_cast(Sum(
-                    Coalesce(part.surface, 0) * Coalesce(part.quantity, 0))
-                ).as_('surface'),
+            Sum(day.quantity).as_('quantity'),
+            cls.surface.sql_cast(Sum(day.surface)).as_('surface'),
             ]
 
 
@@ -503,7 +500,7 @@ class ShadeDashboard(CoatedMixin, Dashboard):
     ral = fields.Many2One('powder_coating.ral', "RAL Shade", readonly=True)
 
     @classmethod
-    def _group(cls, part, powder):
+    def _group(cls, day, powder):
         return powder.ral
 
 
@@ -511,17 +508,6 @@ class FinishDashboard(PerFinishMixin, CoatedMixin, Dashboard):
     "The finishes coated most in the period."
     __name__ = 'powder_coating.dashboard.finish'
     __string__ = "Finish Dashboard"
-
-
-def non_conformities_per_part():
-    "The parts of the context's workshop with non-conformities, and how many."
-    nc = Pool().get('powder_coating.non_conformity').__table__()
-    where = Literal(True)
-    company = Transaction().context.get('company')
-    if company is not None:
-        where &= nc.company == company
-    return nc.select(nc.part.as_('part'), Count(nc.id).as_('count'),
-        where=where, group_by=[nc.part])
 
 
 class NonConformityRateMixin:
@@ -609,19 +595,11 @@ class NonConformityPowderMixin(NonConformityRateMixin, FinishedPartsMixin):
         cls._order = [('non_conformities', 'DESC'), ('id', 'ASC')]
 
     @classmethod
-    def _joins(cls):
-        from_item, tables = super()._joins()
-        tables['ncs'] = ncs = non_conformities_per_part()
-        from_item = from_item.join(ncs, 'LEFT',
-            condition=ncs.part == tables['part'].id)
-        return from_item, tables
-
-    @classmethod
     def _columns(cls, tables):
-        ncs = tables['ncs']
+        day = tables['day']
         return super()._columns(tables) + [
-            Count(ncs.part).as_('nc_parts'),
-            Sum(Coalesce(ncs.count, 0)).as_('non_conformities'),
+            Sum(day.nc_parts).as_('nc_parts'),
+            Sum(day.ncs).as_('non_conformities'),
             ]
 
 
@@ -636,8 +614,8 @@ class NonConformityPowderDashboard(
         readonly=True)
 
     @classmethod
-    def _group(cls, part, powder):
-        return part.powder
+    def _group(cls, day, powder):
+        return day.powder
 
 
 class NonConformityFinishDashboard(
@@ -1015,6 +993,99 @@ class PowderDay(TenantOwnedMixin, ModelSQL):
                                 sign * change]]))
 
 
+class ReadyDay(TenantOwnedMixin, ModelSQL):
+    """What each powder finished in a day: the parts of the projects that
+    became ready that day coated with it, their units, surface and
+    non-conformities. Computed again for the days a project enters or
+    leaves, so that the shade, finish and quality dashboards sum a few rows
+    per powder and day instead of every part."""
+    __name__ = 'powder_coating.powder.ready_day'
+    __string__ = "Powder Finished per Day"
+
+    date = fields.Date("Date", required=True, readonly=True)
+    powder = fields.Many2One('powder_coating.powder', "Powder",
+        readonly=True, ondelete='CASCADE')
+    parts = fields.Integer("Parts", readonly=True)
+    quantity = fields.Integer("Units", readonly=True)
+    surface = fields.Numeric("Surface (m²)", digits=(16, 4), readonly=True)
+    nc_parts = fields.Integer("Parts with Non-conformity", readonly=True)
+    ncs = fields.Integer("Non-conformities", readonly=True)
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        t = cls.__table__()
+        cls._sql_indexes.add(Index(t,
+                (t.company, Index.Equality()),
+                (t.date, Index.Range()),
+                include=[t.powder, t.parts, t.quantity, t.surface,
+                    t.nc_parts, t.ncs]))
+
+    @classmethod
+    def __register__(cls, module):
+        exist = backend.TableHandler.table_exist(cls._table)
+        super().__register__(module)
+        if not exist:
+            cls.refresh()
+
+    @classmethod
+    def refresh(cls, company=None, first=None, last=None):
+        """Compute again the days from `first` to `last` (every day when
+        not given) of `company` (every workshop when not given)."""
+        pool = Pool()
+        part = pool.get('powder_coating.project.part').__table__()
+        project = pool.get('powder_coating.project').__table__()
+        nc = pool.get('powder_coating.non_conformity').__table__()
+        table = cls.__table__()
+        cursor = Transaction().connection.cursor()
+
+        def days(company_column, date_column, timestamp):
+            where = Literal(True)
+            if company is not None:
+                where &= company_column == company
+            if first is not None:
+                where &= date_column >= (dt.datetime.combine(first, dt.time())
+                    if timestamp else first)
+            if last is not None:
+                where &= (date_column < dt.datetime.combine(
+                        last + dt.timedelta(days=1), dt.time())
+                    if timestamp else date_column <= last)
+            return where
+
+        cursor.execute(*table.delete(
+                where=days(table.company, table.date, False)))
+        ncs = nc.select(nc.part.as_('part'), Count(nc.id).as_('count'),
+            group_by=[nc.part])
+        date = as_date(project.ready_date)
+        query = part.join(project, condition=part.project == project.id
+            ).join(ncs, 'LEFT', condition=ncs.part == part.id
+            ).select(
+                project.company, date, part.powder,
+                Count(part.id),
+                Sum(Coalesce(part.quantity, 0)),
+                Sum(Coalesce(part.surface, 0) * Coalesce(part.quantity, 0)),
+                Count(ncs.part),
+                Sum(Coalesce(ncs.count, 0)),
+                where=(project.ready_date != Null)
+                & days(project.company, project.ready_date, True),
+                group_by=[project.company, date, part.powder])
+        cursor.execute(*table.insert(
+                [table.company, table.date, table.powder, table.parts,
+                    table.quantity, table.surface, table.nc_parts,
+                    table.ncs],
+                query))
+
+    @classmethod
+    def refresh_days(cls, days):
+        "Compute again `days`, pairs of a workshop and a date."
+        by_company = {}
+        for company, date in days:
+            if company and date:
+                by_company.setdefault(company, set()).add(date)
+        for company, dates in by_company.items():
+            cls.refresh(company, min(dates), max(dates))
+
+
 class Move(metaclass=PoolMeta):
     __name__ = 'stock.move'
 
@@ -1090,18 +1161,47 @@ class Project(metaclass=PoolMeta):
             cursor = Transaction().connection.cursor()
             cursor.execute(*table.select(table.id,
                     where=table.ready_date != Null))
-            cls.store_ready_figures([cls(i) for i, in cursor.fetchall()])
+            # (The powders' days are filled when their table is created.)
+            cls._store_project_figures(
+                [cls(i) for i, in cursor.fetchall()])
+
+    @classmethod
+    def _ready_days(cls, projects):
+        "The workshop and day each project is stored ready on."
+        table = cls.__table__()
+        cursor = Transaction().connection.cursor()
+        days = set()
+        for ids in grouped_slice([p.id for p in projects]):
+            cursor.execute(*table.select(table.company, table.ready_date,
+                    where=reduce_ids(table.id, list(ids))
+                    & (table.ready_date != Null)))
+            for company, ready_date in cursor:
+                if isinstance(ready_date, str):
+                    ready_date = dt.datetime.fromisoformat(ready_date)
+                days.add((company, ready_date.date()))
+        return days
 
     @classmethod
     def update_states(cls, projects):
+        # A project may leave a day (sent back to touch-up) and enter
+        # another one: both are computed again.
+        before = cls._ready_days(projects)
         became_ready = super().update_states(projects)
-        cls.store_ready_figures([p for p in projects if p.ready_date])
+        cls.store_ready_figures([p for p in projects if p.ready_date],
+            also=before)
         return became_ready
 
     @classmethod
-    def store_ready_figures(cls, projects):
+    def store_ready_figures(cls, projects, also=()):
         """Count the parts, the surface coated (surface × quantity) and the
-        non-conformities of `projects` (those ready) into their columns."""
+        non-conformities of `projects` (those ready) into their columns,
+        and compute again their days per powder (and the days `also`)."""
+        cls._store_project_figures(projects)
+        Pool().get('powder_coating.powder.ready_day').refresh_days(
+            set(also) | cls._ready_days(projects))
+
+    @classmethod
+    def _store_project_figures(cls, projects):
         pool = Pool()
         part = pool.get('powder_coating.project.part').__table__()
         nc = pool.get('powder_coating.non_conformity').__table__()

@@ -274,6 +274,39 @@ class DashboardTestCase(unittest.TestCase):
                 [('matt', 100.0), ('gloss', 0.0)])
 
     @with_transaction()
+    def test_finished_days_follow_the_projects(self):
+        "A project sent back to touch-up leaves its day, and comes back"
+        pool = Pool()
+        Project = pool.get('powder_coating.project')
+        Part = pool.get('powder_coating.project.part')
+        Step = pool.get('powder_coating.step')
+        company, other, figures = self.setup_workshops()
+        with set_company(company):
+            late, = Project.search([
+                    ('company', '=', company.id),
+                    ('promised_date', '=', dt.date(2025, 3, 5)),
+                    ])
+            part, = late.parts
+            Part.write([part], {'step': Step.by_kind(company, 'touch_up').id})
+            Project.update_states([late])
+            self.assertEqual(late.state, 'in_progress')
+            powders = self.search('nc_powder')
+            self.assertEqual([(p.powder, p.parts) for p in powders],
+                [(figures['powder'], 2)])
+            self.assertEqual([f.finish for f in self.search('finish')],
+                ['gloss'])
+
+            Part.write([part], {'step': None})
+            Project.update_states([late])
+            self.assertEqual(late.state, 'ready')
+            today = dt.date.today()
+            powders = self.search('nc_powder',
+                from_date=today, to_date=today)
+            self.assertEqual(
+                [(p.powder, p.parts, p.non_conformities) for p in powders],
+                [(figures['matt'], 1, 1)])
+
+    @with_transaction()
     def test_powder_use_and_stock(self):
         "Kilograms used per powder and period, stock-out risks"
         company, other, figures = self.setup_workshops()
