@@ -17,7 +17,7 @@ ENTRY_POINT_GROUP = 'atelier.connectors'
 
 @dataclass(frozen=True)
 class Provider:
-    capability: str  # 'email', 'company_register', 'vat', 'powder_catalogue'
+    capability: str  # 'email', 'company_register', 'vat', 'review'...
     name: str  # unique per capability, e.g. 'smtp', 'outbox'
     label: str  # shown in the provider choice
     credentials: tuple = ()  # names of the credential fields
@@ -76,6 +76,31 @@ class Specs:
         (int), price_per_kg (Decimal, EUR excl. VAT), formats (list of
         dicts with keys weight and tare, Decimal kg) and url (the product
         page); a value the catalogue does not give is None."""
+
+    @hookspec(firstresult=True)
+    def atelier_fetch_reviews(self, provider, credentials, place, since,
+            asked):
+        """If `provider` is yours: the reviews of the workshop's place
+        `place` (a Google place id) written since datetime `since` (UTC),
+        as a list of dicts with keys id, author, rating (1-5 or None),
+        comment and created (naive UTC datetime). `asked` lists the
+        (client name, asked at) the workshop expects reviews from: only an
+        offline provider uses it, to simulate answers."""
+
+    @hookspec(firstresult=True)
+    def atelier_create_checkout(self, provider, credentials, amount,
+            currency, description, reference, success_url, cancel_url,
+            idempotency_key):
+        """If `provider` is yours: open a hosted payment page for `amount`
+        (Decimal) in `currency` (ISO code); return a dict with keys id and
+        url. The same `idempotency_key` never charges twice."""
+
+    @hookspec(firstresult=True)
+    def atelier_parse_webhook(self, provider, credentials, payload, headers):
+        """If `provider` is yours: check the signature of the webhook
+        `payload` (bytes) with its `headers` and return the event dict
+        (keys id, type, object); raise ConnectorError if it is not
+        authentic."""
 
 
 def builtin_plugins():

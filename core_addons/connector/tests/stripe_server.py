@@ -1,0 +1,158 @@
+# This file is part of Atelier. See the COPYRIGHT file at the top level of
+# this repository for the full copyright notices and license terms.
+"""A local server speaking the part of Stripe's HTTP API Atelier uses.
+
+localstripe (PyPI) fakes charges, customers and payment intents but was not
+relied on for Checkout Sessions, so this small server answers like Stripe's
+API reference:
+
+- ``POST /v1/checkout/sessions`` (form-encoded, HTTP Basic or Bearer auth
+  with the secret key, ``Idempotency-Key`` honoured: the same key answers
+  the same session);
+- ``GET /v1/checkout/sessions/<id>``;
+- errors as ``{"error": {"type", "message"}}``; ``fail_status`` makes every
+  request answer that status (e.g. 503).
+
+``complete(id)`` and ``refund(id)`` play the client paying and the workshop
+refunding, returning the event Stripe would send; ``signed(event, secret)``
+gives the body and ``Stripe-Signature`` header of its webhook.
+"""
+import base64
+import itertools
+import json
+import re
+import time
+import urllib.parse
+
+from ..providers.payment import signature_header
+from .servers import LocalServer
+
+SECRET_KEY = 'sk_test_atelier'
+SESSION_PATH = re.compile(r'^/v1/checkout/sessions/([A-Za-z0-9_]+)$')
+
+
+def _form(body):
+    return {k: v[0] for k, v in urllib.parse.parse_qs(
+            body.decode('utf-8'), keep_blank_values=True).items()}
+
+
+class StripeServer(LocalServer):
+    "Stripe's Checkout Sessions API on 127.0.0.1."
+
+    def __init__(self, secret_key=SECRET_KEY):
+        super().__init__()
+        self.secret_key = secret_key
+        self.sessions = {}
+        self.idempotent = {}
+        self._ids = itertools.count(1)
+        self._last_headers = {}
+
+    def _json(self, status, data):
+        return status, json.dumps(data), 'application/json'
+
+    def _error(self, status, kind, message):
+        return self._json(status, {'error': {'type': kind,
+                    'message': message}})
+
+    def _authorised(self, headers):
+        value = headers.get('Authorization') or ''
+        if value.startswith('Bearer '):
+            return value[7:] == self.secret_key
+        if value.startswith('Basic '):
+            user = base64.b64decode(value[6:]).decode('utf-8')
+            return user.split(':', 1)[0] == self.secret_key
+        return False
+
+    def answer(self, method, path, body):
+        headers = self.requests[-1]['headers']
+        if self.fail_status:
+            return self._error(self.fail_status, 'api_error',
+                'An unexpected error occurred.')
+        if not self._authorised(headers):
+            return self._error(401, 'invalid_request_error',
+                'Invalid API Key provided.')
+        path = path.split('?')[0]
+        if method == 'POST' and path == '/v1/checkout/sessions':
+            key = headers.get('Idempotency-Key')
+            if key and key in self.idempotent:
+                return self._json(200, self.sessions[self.idempotent[key]])
+            return self.create_session(_form(body), key)
+        match = SESSION_PATH.match(path)
+        if method == 'GET' and match:
+            session = self.sessions.get(match.group(1))
+            if not session:
+                return self._error(404, 'invalid_request_error',
+                    "No such checkout.session: '%s'" % match.group(1))
+            return self._json(200, session)
+        return self._error(404, 'invalid_request_error',
+            'Unrecognized request URL (%s: %s).' % (method, path))
+
+    def create_session(self, form, key):
+        for name in ['mode', 'success_url',
+                'line_items[0][price_data][unit_amount]',
+                'line_items[0][price_data][currency]']:
+            if not form.get(name):
+                return self._error(400, 'invalid_request_error',
+                    'Missing required param: %s.' % name)
+        number = next(self._ids)
+        session_id = 'cs_test_%06d' % number
+        amount = int(form['line_items[0][price_data][unit_amount]'])
+        session = {
+            'id': session_id,
+            'object': 'checkout.session',
+            'mode': form['mode'],
+            'amount_total': amount,
+            'currency': form['line_items[0][price_data][currency]'],
+            'client_reference_id': form.get('client_reference_id'),
+            'metadata': {'reference': form.get('metadata[reference]')},
+            'payment_intent': None,
+            'payment_status': 'unpaid',
+            'status': 'open',
+            'success_url': form['success_url'],
+            'cancel_url': form.get('cancel_url'),
+            'url': '%s/c/pay/%s' % (self.url, session_id),
+            }
+        self.sessions[session_id] = session
+        if key:
+            self.idempotent[key] = session_id
+        return self._json(200, session)
+
+    def _event(self, kind, obj):
+        return {
+            'id': 'evt_test_%06d' % next(self._ids),
+            'object': 'event',
+            'type': kind,
+            'created': int(time.time()),
+            'data': {'object': obj},
+            }
+
+    def complete(self, session_id):
+        "The client paid on the hosted page: checkout.session.completed."
+        session = self.sessions[session_id]
+        session.update(status='complete', payment_status='paid',
+            payment_intent='pi_test_%06d' % next(self._ids))
+        return self._event('checkout.session.completed', dict(session))
+
+    def refund(self, session_id, amount=None):
+        "The workshop refunded the card payment: charge.refunded."
+        session = self.sessions[session_id]
+        charge = {
+            'id': 'ch_test_%06d' % next(self._ids),
+            'object': 'charge',
+            'amount': session['amount_total'],
+            'amount_refunded': (session['amount_total'] if amount is None
+                else amount),
+            'currency': session['currency'],
+            'payment_intent': session['payment_intent'],
+            'refunded': amount is None,
+            }
+        return self._event('charge.refunded', charge)
+
+
+def signed(event, secret, timestamp=None):
+    "The body and headers of the webhook Stripe posts for `event`."
+    payload = json.dumps(event).encode('utf-8')
+    return payload, {
+        'Content-Type': 'application/json',
+        'Stripe-Signature': signature_header(secret, payload, timestamp),
+        }
