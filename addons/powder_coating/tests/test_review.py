@@ -316,3 +316,32 @@ class ReviewRequestTestCase(unittest.TestCase):
                     {r.company for r in Review.search([])} - {martin}, set())
                 self.assertEqual(Request.search(
                         [('project', '=', project.id)]), [])
+
+    @with_transaction()
+    def test_demo(self):
+        "The demo shows requests in every state and counts its reviews"
+        pool = Pool()
+        Party = pool.get('party.party')
+        Project = pool.get('powder_coating.project')
+        Request = pool.get('powder_coating.review_request')
+        Configuration = pool.get('powder_coating.configuration')
+        from trytond.modules.powder_coating.demo_review import (
+            STATES, review_requests)
+        company = create_company(name="Thermolaquage Durand")
+        with set_company(company):
+            parties = Party.create([{'name': "Client %s" % i}
+                    for i in range(len(STATES))])
+            projects = Project.create([{'company': company.id,
+                        'number': 'H-%s' % p.id, 'party': p.id}
+                    for p in parties])
+            Project.write(projects, {'state': 'collected',
+                    'closed_date': dt.datetime(2026, 10, 1, 17)})
+            review_requests(company)
+            review_requests(company)  # loaded once
+            requests = Request.search([])
+            self.assertEqual(sorted(r.state for r in requests),
+                sorted(STATES))
+            settings = Configuration.get(company)
+            self.assertTrue(settings.google_review_link)
+            self.assertEqual(settings.reviews_received,
+                STATES.count('reviewed') + 1)
