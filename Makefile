@@ -92,7 +92,7 @@ $(PORTAL_NPM): $(PORTAL_DIR)/package.json $(PORTAL_DIR)/package-lock.json
 	cd $(PORTAL_DIR) && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-$(PORTAL_ASSETS): $(PORTAL_NPM) $(PORTAL_DIR)/tailwind.config.js $(PORTAL_DIR)/static/src/portal.css $(wildcard $(PORTAL_DIR)/templates/*.html addons/*/templates/*.html)
+$(PORTAL_ASSETS): $(PORTAL_NPM) $(PORTAL_DIR)/tailwind.config.js $(PORTAL_DIR)/static/src/portal.css $(PORTAL_DIR)/static/src/portal-sign.js $(wildcard $(PORTAL_DIR)/templates/*.html addons/*/templates/*.html)
 	@mkdir -p $(PORTAL_DIR)/static/dist
 	cd $(PORTAL_DIR) && npm run --silent build
 

@@ -110,6 +110,14 @@ class Configuration(TenantOwnedMixin, ModelSQL, ModelView):
         "(one of them drawn at random so every powder comes up).")
     photo_watermark = fields.Boolean("Watermark Photos",
         help="Draw the workshop's logo on the photos (not on the originals).")
+    portal_photos = fields.Selection([
+            ('none', "None"),
+            ('thumbnail', "Thumbnails"),
+            ('high', "High Quality"),
+            ], "Photos in the Client Portal", required=True, sort=False,
+        help="What clients see of their parts' photos in their space. High "
+        "quality only for the clients who agreed to it (photo consent), "
+        "thumbnails for the others.")
 
     @classmethod
     def __setup__(cls):
@@ -207,6 +215,10 @@ class Configuration(TenantOwnedMixin, ModelSQL, ModelView):
     @staticmethod
     def default_photo_watermark():
         return False
+
+    @staticmethod
+    def default_portal_photos():
+        return 'thumbnail'
 
     def get_rec_name(self, name):
         return self.company.rec_name if self.company else ''

@@ -1,7 +1,9 @@
 # This file is part of Atelier. See the COPYRIGHT file at the top level of
 # this repository for the full copyright notices and license terms.
 """The workshop's clients: professional or private, notes, the journal of
-interactions, and the suspected duplicates."""
+interactions, the suspected duplicates, and their consent to photos."""
+import datetime as dt
+
 from trytond.i18n import gettext
 from trytond.model import fields
 from trytond.exceptions import UserWarning
@@ -27,6 +29,15 @@ class Party(metaclass=PoolMeta):
             help="Clients of the workshop with the same email, phone or "
             "name (the criteria are set in the quote settings)."),
         'get_suspected_duplicates')
+    photo_consent = fields.Boolean("Photo Consent",
+        help="The client agreed to see and keep the photos of their parts "
+        "in high quality in their client space (they may tick or untick it "
+        "there too).")
+    photo_consent_date = fields.Timestamp("Photo Consent Changed on",
+        readonly=True)
+    photo_consent_ip = fields.Char("Photo Consent IP Address",
+        readonly=True,
+        help="Where the client ticked it, when done in their space.")
 
     @classmethod
     def duplicate_criteria(cls, company):
@@ -68,6 +79,31 @@ class Party(metaclass=PoolMeta):
         return [p.id for p in self.find_duplicates(self.company,
                 self.name, self.email, self.phone or self.mobile,
                 exclude=[self.id])]
+
+    @staticmethod
+    def default_photo_consent():
+        return False
+
+    @classmethod
+    def preprocess_values(cls, mode, values):
+        "A change of the photo consent records when (and where from)."
+        values = super().preprocess_values(mode, values)
+        if 'photo_consent' in values and 'photo_consent_date' not in values:
+            values['photo_consent_date'] = (
+                dt.datetime.now() if values['photo_consent'] or mode == 'write'
+                else None)
+            values.setdefault('photo_consent_ip', None)
+        return values
+
+    @classmethod
+    def set_photo_consent(cls, party, consent, ip_address=None):
+        "The client's choice in their space, with the date and IP address."
+        with without_check_access():
+            cls.write([party], {
+                    'photo_consent': bool(consent),
+                    'photo_consent_date': dt.datetime.now(),
+                    'photo_consent_ip': ip_address,
+                    })
 
     @classmethod
     def create(cls, vlist):

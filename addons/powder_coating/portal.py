@@ -1,17 +1,23 @@
 # This file is part of Atelier. See the COPYRIGHT file at the top level of
 # this repository for the full copyright notices and license terms.
 """The client's quotes and the final reports of their finished projects in
-the portal's "my documents", and their PDF."""
+the portal's "my documents", and their PDF; the templates of the client's
+space (projects, photos, signing, pickup: portal_project.py and
+portal_sign.py)."""
+import os
 from http import HTTPStatus
 
 from werkzeug.exceptions import NotFound
 from werkzeug.wrappers import Response
 
 from trytond.i18n import gettext
-from trytond.modules.saas_portal.routes import route
+from trytond.modules.saas_portal.routes import add_template_dir, route
 from trytond.pool import Pool, PoolMeta
 from trytond.transaction import Transaction, without_check_access
 from trytond.url import http_host
+
+TEMPLATES_DIR = os.path.join(os.path.dirname(__file__), 'templates')
+add_template_dir(TEMPLATES_DIR)
 
 # What the client may see: a draft is the workshop's work in progress.
 VISIBLE_STATES = ['sent', 'accepted', 'refused', 'expired']
@@ -26,6 +32,11 @@ def client_space_url(company):
     database = Transaction().database.name
     return (f'{http_host()}/{database}/portal/{company.portal_slug}/'
         'documents')
+
+
+def t(message, /, **variables):
+    "The powder-coating portal string `message` in the page's language."
+    return gettext(f'powder_coating.{message}', **variables)
 
 
 def client_quotes(company, party, ids=None):
@@ -143,3 +154,7 @@ def project_pdf(page, project_id):
     project, = projects
     return pdf_response('powder_coating.project.final', project,
         project.number)
+
+
+# The pages of the client's space (registered on import).
+from . import portal_project, portal_sign  # noqa: F401,E402

@@ -7,6 +7,8 @@ A part is never lost: it always has a current step (or is finished), every
 move is an append-only step log naming who and when, and an action sent
 twice (a tablet resending after a lost answer) is applied once."""
 import datetime as dt
+import hmac
+import secrets
 
 from trytond.i18n import gettext
 from trytond.model import (
@@ -40,6 +42,18 @@ END_USES = [
     ('furniture', "Furniture"),
     ]
 FINAL_STATES = {'delivered', 'collected'}
+# Letters and digits that cannot be mistaken for one another on the phone.
+PICKUP_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
+
+
+def new_pickup_code(length=6):
+    "A short code the workshop gives the client to confirm the pickup."
+    return ''.join(secrets.choice(PICKUP_ALPHABET) for _ in range(length))
+
+
+def normalise_pickup_code(code):
+    "The code as typed by the client: spaces, dashes and case ignored."
+    return ''.join(c for c in (code or '').upper() if c.isalnum())
 
 
 def queue_order(priority, promised_date, number):
@@ -91,6 +105,9 @@ class Project(AuditMixin, TenantOwnedMixin, Workflow, ModelSQL, ModelView):
             help="Past the promised date and not ready yet."),
         'get_late', searcher='search_late')
     progress = fields.Function(fields.Char("Progress"), 'get_progress')
+    pickup_code = fields.Char("Pickup Code", readonly=True,
+        help="Give it to the client when the parts are ready: typed in "
+        "their client space, it confirms the pickup or delivery.")
 
     @classmethod
     def __setup__(cls):
@@ -120,6 +137,19 @@ class Project(AuditMixin, TenantOwnedMixin, Workflow, ModelSQL, ModelView):
                     'depends': ['state'],
                     },
                 })
+
+    @classmethod
+    def __register__(cls, module):
+        super().__register__(module)
+        # The projects waiting for their client when the pickup code came.
+        table = cls.__table__()
+        cursor = Transaction().connection.cursor()
+        cursor.execute(*table.select(table.id,
+                where=(table.state == 'ready')
+                & (table.pickup_code == None)))  # noqa: E711
+        for project_id, in cursor.fetchall():
+            cursor.execute(*table.update([table.pickup_code],
+                    [new_pickup_code()], where=table.id == project_id))
 
     @staticmethod
     def default_state():
@@ -204,6 +234,26 @@ class Project(AuditMixin, TenantOwnedMixin, Workflow, ModelSQL, ModelView):
                             } for line in quote.lines]))
         cls.save(projects)
         return projects
+
+    @classmethod
+    def create(cls, vlist):
+        vlist = [v.copy() for v in vlist]
+        for values in vlist:
+            if not values.get('pickup_code'):
+                values['pickup_code'] = new_pickup_code()
+        return super().create(vlist)
+
+    @classmethod
+    def copy(cls, projects, default=None):
+        default = default.copy() if default is not None else {}
+        default.setdefault('pickup_code', None)
+        return super().copy(projects, default=default)
+
+    def check_pickup_code(self, code):
+        "Whether `code` (as typed by the client) is this project's."
+        expected = normalise_pickup_code(self.pickup_code)
+        return bool(expected) and hmac.compare_digest(
+            expected.encode(), normalise_pickup_code(code).encode())
 
     @classmethod
     def update_states(cls, projects):
