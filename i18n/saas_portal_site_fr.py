@@ -11,8 +11,6 @@ FR = {
         'Menu principal',
     'Menu':
         'Menu',
-    '%(site)s, home page':
-        "%(site)s, page d'accueil",
     'Features':
         'Fonctionnalités',
     'Pricing':
@@ -105,8 +103,8 @@ FR = {
         'Sérieux avec vos données',
     'GDPR compliant: your data stays yours, exportable at any time.':
         'Conforme au RGPD : vos données restent les vôtres, exportables à tout moment.',
-    'Two-factor sign-in for owners, encrypted connections, daily backups.':
-        'Connexion à deux facteurs pour les gérants, connexions chiffrées, sauvegardes quotidiennes.',
+    'Two-factor sign-in for owners, encrypted connections, an audit log of sensitive changes.':
+        "Connexion à deux facteurs pour les gérants, connexions chiffrées, journal d'audit des modifications sensibles.",
     'Public status page with the uptime of the last 90 days.':
         "Page d'état publique avec la disponibilité des 90 derniers jours.",
     'Try it on your next batches':
@@ -235,8 +233,6 @@ FR = {
         'Votre identifiant ; le lien de confirmation y est envoyé.',
     'I accept the terms of use and the terms of sale.':
         "J'accepte les conditions générales d'utilisation et de vente.",
-    'Read the terms of use and the terms of sale.':
-        "Lire les conditions générales d'utilisation et de vente.",
     'Leave this field empty':
         'Laissez ce champ vide',
     'Create my workshop':
@@ -338,7 +334,7 @@ FR = {
     'Some systems are degraded':
         'Certains systèmes sont dégradés',
     'Current checks':
-        'Contrôles en cours',
+        'Contrôles actuels',
     'Database':
         'Base de données',
     'Email sending':
@@ -359,8 +355,8 @@ FR = {
         '%(date)s : %(uptime)s',
     'no data':
         'aucune donnée',
-    'Each bar is one day: the share of the checks, made every 5 minutes, that passed.':
-        'Chaque barre est une journée : la part des contrôles, effectués toutes les 5 minutes, qui ont réussi.',
+    'Each bar is one day: the share of the checks, made every 5 minutes, that passed. Green: at least 99.9 percent; orange: at least 95 percent; red: below; grey: no data.':
+        'Chaque barre est une journée : la part des contrôles, effectués toutes les 5 minutes, qui ont réussi. Vert : au moins 99,9 pour cent ; orange : au moins 95 pour cent ; rouge : en dessous ; gris : aucune donnée.',
     '%(ms)s ms':
         '%(ms)s ms',
     'Terms of use':

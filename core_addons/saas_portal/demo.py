@@ -81,3 +81,114 @@ def run(args):
     for name, portal in PORTALS.items():
         print(f"Portal of {name}: /{args.database}/portal/{portal['slug']}/ "
             f"— {portal['email']} / {PASSWORD}")
+
+
+# The public website (website.py): the plans, the publisher's legal data
+# and 90 days of health checks with a couple of short incidents.
+PLANS = [
+    ("Lite", 10, 49, 490, False,
+        "Quotes and PDF with e-signature\nProjects and shop-floor steps\n"
+        "Clients and client portal\nBasic powder stock\nUnlimited users",
+        "Devis et PDF avec signature électronique\n"
+        "Projets et étapes d'atelier\nClients et portail client\n"
+        "Stock de poudre de base\nUtilisateurs illimités"),
+    ("Pro", 20, 99, 990, True,
+        "Everything in Lite\nBatches by powder and oven loading\n"
+        "Powder stock by weighing and reordering\nDashboards and reports\n"
+        "Rims module and integrations",
+        "Tout Lite\nSéries par poudre et chargement du four\n"
+        "Stock de poudre par pesée et réapprovisionnement\n"
+        "Tableaux de bord et rapports\nModule Jantes et intégrations"),
+    ]
+# Incidents of the demo's status page: (days ago, hour, minutes down).
+INCIDENTS = [(61, 3, 25), (23, 14, 15)]
+
+
+def site_run(args):
+    import datetime as dt
+    from decimal import Decimal
+    table_name = 'saas_portal_site_configuration'
+    with Transaction().start(args.database, 0,
+            _lock_tables=[table_name]) as transaction:
+        pool = Pool()
+        try:
+            Plan = pool.get('saas_portal.site.plan')
+        except KeyError:
+            return
+        Configuration = pool.get('saas_portal.site.configuration')
+        Company = pool.get('company.company')
+        Party = pool.get('party.party')
+        Identifier = pool.get('party.identifier')
+        HealthCheck = pool.get('saas.health_check')
+        publishers = Company.search([('party.name', '=', "Atelier SaaS")])
+        if publishers:
+            publisher, = publishers
+            party = publisher.party
+            address = party.addresses[0] if party.addresses else None
+            if address and not address.street:
+                address.street = "48 rue de la Roquette"
+                address.save()
+            if not party.identifiers and address:
+                Identifier.create([{'party': party.id, 'type': 'fr_siret',
+                            'code': '35600000000048',
+                            'address': address.id}, {
+                            'party': party.id, 'type': 'eu_vat',
+                            'code': 'FR39356000000'}])
+            if not party.contact_mechanisms:
+                Party.write([party], {'contact_mechanisms': [('create', [
+                                    {'type': 'email',
+                                        'value': 'bonjour@atelier.example'},
+                                    {'type': 'phone',
+                                        'value': '+33 1 84 00 00 00'}])]})
+            Configuration.write([Configuration(1)], {
+                    'publisher': publisher.id,
+                    'site_name': "ThermoGestion",
+                    'publication_director': "Claire Lefèvre, présidente",
+                    'legal_form': "SAS au capital de 10 000 €",
+                    'registry': "RCS Paris 356 000 000",
+                    'host': "[Hébergeur à renseigner dans Atelier › Site "
+                    "public › Réglages du site : nom, adresse, téléphone]",
+                    })
+        if not Plan.search([]):
+            for name, sequence, monthly, yearly, recommended, en, fr in PLANS:
+                plan, = Plan.create([{'name': name, 'sequence': sequence,
+                            'monthly_price': Decimal(monthly),
+                            'yearly_price': Decimal(yearly),
+                            'recommended': recommended, 'highlights': en}])
+                with transaction.set_context(language='fr'):
+                    Plan.write([Plan(plan.id)], {'highlights': fr})
+        if not HealthCheck.search([], limit=1):
+            table = HealthCheck.__table__()
+            cursor = transaction.connection.cursor()
+            now = dt.datetime.now().replace(second=0, microsecond=0)
+            start = now - dt.timedelta(days=90)
+            down = []
+            for days_ago, hour, minutes in INCIDENTS:
+                begin = (now - dt.timedelta(days=days_ago)).replace(
+                    hour=hour, minute=0)
+                down.append((begin, begin + dt.timedelta(minutes=minutes)))
+            rows, when = [], start
+            while when < now:
+                ok = not any(b <= when < e for b, e in down)
+                rows.append([when, ok, True, 1.2, ok, 3.5, True, 0.8,
+                        True, 0.6,
+                        None if ok else "outbox: emails queued for more "
+                        "than an hour.", 0, now])
+                when += dt.timedelta(minutes=5)
+            columns = [table.checked_at, table.ok, table.database_ok,
+                table.database_ms, table.outbox_ok, table.outbox_ms,
+                table.cron_ok, table.cron_ms, table.filestore_ok,
+                table.filestore_ms, table.detail, table.create_uid,
+                table.create_date]
+            for i in range(0, len(rows), 2000):
+                cursor.execute(*table.insert(columns, rows[i:i + 2000]))
+        transaction.commit()
+    print(f"Public website: /{args.database}/site/")
+
+
+_portal_run = run
+
+
+def run(args):  # noqa: F811  (the portal's demo, then the website's)
+    _portal_run(args)
+    site_run(args)

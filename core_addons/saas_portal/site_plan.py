@@ -63,7 +63,7 @@ class Configuration(ModelSingleton, ModelSQL, ModelView):
 
     site_name = fields.Char("Site Name",
         help="The name of the software as the public website shows it.")
-    company = fields.Many2One('company.company', "Publisher",
+    publisher = fields.Many2One('company.company', "Publisher",
         help="The company that runs the service: its name, address, "
         "SIREN/SIRET, VAT number, email and phone fill the legal pages. "
         "Empty: the company of the first publisher user.")
@@ -93,8 +93,8 @@ class Configuration(ModelSingleton, ModelSQL, ModelView):
         pool = Pool()
         User = pool.get('res.user')
         ModelData = pool.get('ir.model.data')
-        if self.company:
-            return self.company
+        if self.publisher:
+            return self.publisher
         group = ModelData.get_id('saas', 'group_publisher')
         for user in User.search([('groups', '=', group)], order=[('id', 'ASC')]):
             if user.company:

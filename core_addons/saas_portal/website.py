@@ -84,6 +84,17 @@ def json_ld(data):
     return text, f"'sha256-{digest}'"
 
 
+def group_digits(code, sizes):
+    "A SIREN or SIRET written the French way: « 356 000 000 00048 »."
+    if not code.isdigit() or len(code) != sum(sizes):
+        return code
+    parts, start = [], 0
+    for size in sizes:
+        parts.append(code[start:start + size])
+        start += size
+    return '\u00a0'.join(parts)
+
+
 def sitemap_xml(base_url, pages=PAGES, languages=security.LANGUAGES):
     "The sitemap of the site's pages, each with its language versions."
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
@@ -213,6 +224,8 @@ class SitePage:
                 data['vat'] = code
         if data['siret'] and not data['siren']:
             data['siren'] = data['siret'][:9]
+        data['siren'] = group_digits(data['siren'], [3, 3, 3])
+        data['siret'] = group_digits(data['siret'], [3, 3, 3, 5])
         for mechanism in party.contact_mechanisms:
             if mechanism.type == 'email' and not data['email']:
                 data['email'] = mechanism.value
@@ -399,7 +412,7 @@ def signup_confirm(page):
         title=translate('msg_site_ready_title'),
         message=translate('msg_site_ready', workshop=trial.workshop_name,
             email=trial.email),
-        link=f'/{page.database}/', link_text=translate('msg_site_sign_in'))
+        link=f'/#{page.database}', link_text=translate('msg_site_sign_in'))
 
 
 @route('legal/<name>')
@@ -483,7 +496,8 @@ def status(page):
     checks = [{
             'name': translate(f'msg_site_check_{r.name}'),
             'ok': r.ok,
-            'duration': f'{r.duration:.0f}',
+            'duration': (f'{r.duration:.1f}'.replace('.', ',')
+                if page.language == 'fr' else f'{r.duration:.1f}'),
             } for r in results]
     return page.render('site/status.html', path='status',
         title=translate('msg_site_status_title'),

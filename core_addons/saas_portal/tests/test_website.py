@@ -122,7 +122,7 @@ class WebsiteRouteTestCase(RouteTestCase):
             Company = pool.get('company.company')
             publisher, = Company.search([('party.name', '=', "Atelier SaaS")])
             Configuration.write([Configuration(1)], {
-                    'company': publisher.id,
+                    'publisher': publisher.id,
                     'site_name': "ThermoGestion",
                     'publication_director': "Camille Laurent",
                     'host': "OVH SAS, 2 rue Kellermann, 59100 Roubaix",
@@ -219,7 +219,8 @@ class WebsiteRouteTestCase(RouteTestCase):
     def test_legal_pages_show_the_publisher(self):
         "The legal notice names the publisher, its SIRET, director and host"
         response = self.client().get(self.url('legal/notice'))
-        for text in ["Atelier SaaS", '35600000000048', '356000000',
+        for text in ["Atelier SaaS", '356\u00a0000\u00a0000\u00a000048',
+                'SIREN: 356\u00a0000\u00a0000.',
                 "Camille Laurent", "OVH SAS, 2 rue Kellermann",
                 'bonjour@atelier.example']:
             self.assertIn(text, response.text)
