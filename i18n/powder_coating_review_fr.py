@@ -132,6 +132,12 @@ FR = {
     'the request again.':
         "Le client n'a pas d'adresse e-mail : ajoutez-en une à sa fiche, "
         "puis replanifiez la demande.",
+    'The workshop has no Google place id, so there is no review link to '
+    'send: set it in the powder coating settings, then plan the request '
+    'again.':
+        "L'atelier n'a pas d'identifiant Google d'établissement, il n'y a "
+        "donc pas de lien d'avis à envoyer : renseignez-le dans les "
+        "paramètres du thermolaquage, puis replanifiez la demande.",
 
     # The email (review_email.html)
     'Your opinion counts for %(workshop)s':

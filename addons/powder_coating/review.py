@@ -359,10 +359,19 @@ class ReviewRequest(TenantOwnedMixin, Workflow, ModelSQL, ModelView):
                     ('state', '=', 'planned'),
                     ('planned_date', '<=', today),
                     ], order=[('planned_date', 'ASC'), ('id', 'ASC')])
+            if due:
+                # another cron process may be sending them: read them again
+                cls.lock(due)
+                due = [r for r in cls.browse([r.id for r in due])
+                    if r.state == 'planned']
             sent = []
-            if settings.review_requests and settings.google_place_id:
+            if settings.review_requests:
                 for request in due:
-                    if request.send_email('request'):
+                    if not settings.google_place_id:
+                        request.state = 'failed'
+                        request.failure = gettext(
+                            'powder_coating.msg_review_no_place_id')
+                    elif request.send_email('request'):
                         request.state = 'sent'
                         request.sent_at = now
                         sent.append(request)
@@ -378,6 +387,11 @@ class ReviewRequest(TenantOwnedMixin, Workflow, ModelSQL, ModelView):
                         r.sent_at.date() if r.sent_at else None,
                         settings.review_delay, settings.review_reminder,
                         today)]
+                if to_remind:
+                    cls.lock(to_remind)
+                    to_remind = [r for r in cls.browse(
+                            [r.id for r in to_remind])
+                        if r.state == 'sent' and not r.reminded_at]
                 for request in to_remind:
                     if request.send_email('reminder'):
                         request.state = 'reminded'

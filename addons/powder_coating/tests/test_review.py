@@ -202,6 +202,20 @@ class ReviewRequestTestCase(unittest.TestCase):
         self.assertEqual(len(self.emails('jean@sansmail.example')), 1)
 
     @with_transaction()
+    def test_workshop_without_place_id(self):
+        "No place id, no link: the request fails and says what to set"
+        Request = Pool().get('powder_coating.review_request')
+        durand = self.workshop("Thermolaquage Durand", place=None)
+        self.collect(durand, "Léa Garnier", 'lea@garnier.example')
+        with set_company(durand):
+            request, = Request.search([])
+        Request.run_cron(request.planned_date)
+        request = Request(request.id)
+        self.assertEqual(request.state, 'failed')
+        self.assertIn("no Google place id", request.failure)
+        self.assertEqual(self.emails('lea@garnier.example'), [])
+
+    @with_transaction()
     def test_one_request_per_project_and_cancel(self):
         "A project has one request; a cancelled one is never sent"
         pool = Pool()
