@@ -4,3 +4,5 @@
 
 # The operators' tablet app at /<database>/workshop/ (static routes).
 from . import workshop_mode  # noqa: F401,E402
+# The client's payment pages (portal) and the providers' webhooks.
+from . import payment_portal  # noqa: F401,E402

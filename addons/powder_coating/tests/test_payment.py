@@ -1,0 +1,316 @@
+# This file is part of Atelier. See the COPYRIGHT file at the top level of
+# this repository for the full copyright notices and license terms.
+"""A workshop asks a 30 % deposit, the client pays it by card through
+Stripe Checkout (a local server speaking Stripe's API, a signed webhook),
+the balance is paid in cash at the counter, the card payment is refunded;
+another workshop's portal never opens the link."""
+import datetime
+import re
+from decimal import Decimal
+
+from trytond.model.exceptions import ValidationError
+from trytond.modules.company.tests import create_company, set_company
+from trytond.modules.connector.tests.stripe_server import (
+    SECRET_KEY, StripeServer, signed)
+from trytond.modules.powder_coating.payment import (
+    PaymentLinkError, deposit_due, payment_state)
+from trytond.modules.powder_coating.tests.test_module import (
+    create_powder, create_quote)
+from trytond.pool import Pool
+from trytond.tests.test_tryton import DB_NAME, RouteTestCase
+from trytond.transaction import Transaction
+
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+WEBHOOK_SECRET = 'whsec_durand'
+DURAND = "Thermolaquage Durand"
+MARTIN = "Époxy Services Martin"
+
+
+class PowderCoatingPaymentTestCase(RouteTestCase):
+    "Deposits, payment links, Stripe webhooks and counter payments"
+    module = 'powder_coating'
+
+    @classmethod
+    def setUpDatabase(cls):
+        pool = Pool()
+        Quote = pool.get('powder_coating.quote')
+        Configuration = pool.get('powder_coating.configuration')
+        for name in [DURAND, MARTIN]:
+            company = create_company(name=name)
+            with set_company(company):
+                settings = Configuration.get(company, create=True)
+                settings.deposit_method = 'percentage'
+                settings.deposit_percentage = Decimal(30)
+                settings.deposit_required = True
+                settings.save()
+                quote = create_quote(company, create_powder())
+                Quote.send([quote])
+
+    def setUp(self):
+        super().setUp()
+        self.stripe = StripeServer().start()
+        self.addCleanup(self.stripe.stop)
+
+    def url(self, path, workshop='thermolaquage-durand'):
+        return f'/{DB_NAME}/portal/{workshop}/{path}'
+
+    def as_workshop(self, name=DURAND):
+        "A transaction as the workshop's manager."
+        transaction = Transaction().start(DB_NAME, 0)
+        Company = Pool().get('company.company')
+        company, = Company.search([('party.name', '=', name)])
+        transaction.set_context(company=company.id)
+        return transaction, company
+
+    def setup_stripe(self, company):
+        Setting = Pool().get('connector.setting')
+        Setting.delete(Setting.search([
+                    ('company', '=', company.id),
+                    ('capability', '=', 'payment')]))
+        Setting.create([{
+                    'company': company.id,
+                    'capability': 'payment',
+                    'provider': 'stripe',
+                    'credentials': [('create', [
+                                {'key': 'secret_key', 'value': SECRET_KEY},
+                                {'key': 'webhook_secret',
+                                    'value': WEBHOOK_SECRET},
+                                {'key': 'api_base', 'value': self.stripe.url},
+                                ])],
+                    }])
+
+    def quote(self, company):
+        Quote = Pool().get('powder_coating.quote')
+        quote, = Quote.search([('company', '=', company.id)])
+        return quote
+
+    def send_link(self, company, kind='deposit'):
+        "The workshop sends a payment link (wizard); return token, email."
+        pool = Pool()
+        SendLink = pool.get('powder_coating.payment.link.send',
+            type='wizard')
+        Email = pool.get('connector.email')
+        quote = self.quote(company)
+        with Transaction().set_context(
+                active_model='powder_coating.quote', active_id=quote.id,
+                active_ids=[quote.id], queue_batch=False):
+            session_id, _, _ = SendLink.create()
+            wizard = SendLink(session_id)
+            values = wizard.default_start(None)
+            values['kind'] = kind
+            if kind == 'balance':
+                values['amount'] = values['balance']
+            values['email'] = 'client@garage-dupont.example'
+            SendLink.execute(session_id, {'start': values}, 'send')
+        email, = Email.search([('company', '=', company.id)],
+            order=[('id', 'DESC')], limit=1)
+        token = re.search(r'/pay/([A-Za-z0-9_-]+)', email.body).group(1)
+        return token, values['amount'], email
+
+    def webhook(self, client, event, secret=WEBHOOK_SECRET, provider='stripe'):
+        payload, headers = signed(event, secret)
+        return client.post(f'/{DB_NAME}/payment/webhook/{provider}',
+            data=payload, headers=headers)
+
+    def test_computations(self):
+        "Deposit and payment state from the figures"
+        total = Decimal('1200.00')
+        self.assertEqual(deposit_due(total, 'percentage', percentage=30),
+            Decimal('360.00'))
+        self.assertEqual(deposit_due(total, 'fixed', fixed=Decimal(2000)),
+            total)
+        self.assertEqual(deposit_due(total, 'percentage', percentage=30,
+                override=Decimal(0)), Decimal('0.00'))
+        self.assertEqual(deposit_due(total, 'none'), Decimal('0.00'))
+        zero = Decimal(0)
+        self.assertEqual(payment_state(total, Decimal(360), zero, zero),
+            'unpaid')
+        self.assertEqual(payment_state(total, Decimal(360), Decimal(360),
+                zero), 'deposit')
+        self.assertEqual(payment_state(total, Decimal(360), total, zero),
+            'paid')
+        self.assertEqual(payment_state(total, Decimal(360), total,
+                Decimal(360)), 'refunded')
+
+    def test_stripe_setting_needs_webhook_secret(self):
+        "A Stripe setting without its signing secret is refused"
+        transaction, company = self.as_workshop()
+        with transaction:
+            Setting = Pool().get('connector.setting')
+            with self.assertRaises(ValidationError):
+                Setting.create([{
+                            'company': company.id,
+                            'capability': 'payment',
+                            'provider': 'stripe',
+                            'credentials': [('create', [
+                                        {'key': 'secret_key',
+                                            'value': SECRET_KEY},
+                                        {'key': 'webhook_secret',
+                                            'value': ''},
+                                        ])],
+                            }])
+
+    def test_deposit_card_then_cash_then_refund(self):
+        "Deposit by card, replay ignored, balance in cash, refund"
+        transaction, company = self.as_workshop()
+        with transaction:
+            self.setup_stripe(company)
+            quote = self.quote(company)
+            total = quote.total_amount
+            deposit = (total * Decimal('0.30')).quantize(Decimal('0.01'))
+            self.assertEqual(quote.deposit_amount, deposit)
+            self.assertEqual(quote.payment_state, 'unpaid')
+            token, amount, email = self.send_link(company)
+            self.assertEqual(amount, deposit)
+            self.assertEqual(email.to, 'client@garage-dupont.example')
+            transaction.commit()
+
+        client = self.client()
+        page = client.get(self.url(f'pay/{token}'))
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(str(deposit).replace('.', ','), page.text)
+        csrf = CSRF.search(page.text).group(1)
+
+        # Without the CSRF token: refused, no payment page opened.
+        response = client.post(self.url(f'pay/{token}'))
+        self.assertEqual(response.status_code, 403)
+        self.assertEqual(self.stripe.sessions, {})
+
+        # Stripe down: a clear message, nothing opened nor charged.
+        self.stripe.fail_status = 503
+        response = client.post(self.url(f'pay/{token}'),
+            data={'csrf_token': csrf})
+        self.assertEqual(response.status_code, 400)
+        self.assertIn('nothing was charged', response.text)
+        self.stripe.fail_status = None
+
+        response = client.post(self.url(f'pay/{token}'),
+            data={'csrf_token': csrf})
+        self.assertEqual(response.status_code, 303)
+        session, = self.stripe.sessions.values()
+        self.assertEqual(response.headers['Location'], session['url'])
+        self.assertEqual(session['amount_total'], int(deposit * 100))
+        self.assertTrue(session['success_url'].endswith(
+                f'/pay/{token}/done'))
+        # Pressing the button again opens the same page: one session.
+        response = client.post(self.url(f'pay/{token}'),
+            data={'csrf_token': csrf})
+        self.assertEqual(response.headers['Location'], session['url'])
+        self.assertEqual(len(self.stripe.sessions), 1)
+
+        # The client pays; Stripe notifies. A forged notification first.
+        event = self.stripe.complete(session['id'])
+        response = self.webhook(client, event, secret='whsec_forged')
+        self.assertEqual(response.status_code, 400)
+        response = self.webhook(client, event)
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(response.json['changed'])
+        # The same event again (Stripe retries): nothing changes.
+        response = self.webhook(client, event)
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(response.json['changed'])
+
+        transaction, company = self.as_workshop()
+        with transaction:
+            quote = self.quote(company)
+            self.assertEqual(quote.payment_state, 'deposit')
+            self.assertEqual(quote.paid_amount, deposit)
+            self.assertEqual(quote.balance_amount, total - deposit)
+            payment, = quote.payments()
+            self.assertEqual(payment.journal.name, "Carte (Stripe)")
+            self.assertEqual(payment.purpose, 'deposit')
+
+        # The paid link says so; another workshop's portal knows nothing.
+        self.assertEqual(client.get(self.url(f'pay/{token}')).status_code,
+            410)
+        response = client.get(self.url(f'pay/{token}/done'))
+        self.assertIn('is received', response.text)
+        response = client.get(self.url(f'pay/{token}',
+                workshop='epoxy-services-martin'))
+        self.assertEqual(response.status_code, 404)
+
+        # The balance is paid in cash at the counter.
+        transaction, company = self.as_workshop()
+        with transaction:
+            pool = Pool()
+            Record = pool.get('powder_coating.payment.record', type='wizard')
+            quote = self.quote(company)
+            with Transaction().set_context(
+                    active_model='powder_coating.quote', active_id=quote.id,
+                    active_ids=[quote.id]):
+                session_id, _, _ = Record.create()
+                values = Record(session_id).default_start(None)
+                self.assertEqual(values['purpose'], 'balance')
+                self.assertEqual(values['amount'], total - deposit)
+                Record.execute(session_id, {'start': values}, 'record_')
+            quote = self.quote(company)
+            self.assertEqual(quote.payment_state, 'paid')
+            self.assertEqual(quote.balance_amount, Decimal(0))
+            self.assertEqual(
+                sorted(p.journal.name for p in quote.payments()),
+                ["Carte (Stripe)", "Espèces"])
+            transaction.commit()
+
+        # The card payment is refunded on Stripe.
+        response = self.webhook(client, self.stripe.refund(session['id']))
+        self.assertEqual(response.status_code, 200)
+        transaction, company = self.as_workshop()
+        with transaction:
+            quote = self.quote(company)
+            self.assertEqual(quote.payment_state, 'refunded')
+            self.assertEqual(quote.paid_amount, total - deposit)
+
+    def test_unknown_and_expired(self):
+        "Unknown payment, expired link, unknown token: nothing changes"
+        client = self.client()
+        event = self.stripe._event('checkout.session.completed', {
+                'id': 'cs_test_unknown', 'object': 'checkout.session',
+                'payment_status': 'paid'})
+        response = self.webhook(client, event)
+        self.assertEqual(response.status_code, 404)
+
+        transaction, company = self.as_workshop(MARTIN)
+        with transaction:
+            Link = Pool().get('powder_coating.payment.link')
+            quote = self.quote(company)
+            link, token = Link.open_link(quote, 'deposit', Decimal(10))
+            Link.write([link], {
+                    'expires': datetime.datetime(2020, 1, 1)})
+            with self.assertRaises(PaymentLinkError):
+                Link.open_link(quote, 'deposit', Decimal(0))
+            transaction.commit()
+        response = client.get(self.url(f'pay/{token}',
+                workshop='epoxy-services-martin'))
+        self.assertEqual(response.status_code, 410)
+        self.assertIn('expired', response.text)
+        response = client.get(self.url('pay/not-a-token',
+                workshop='epoxy-services-martin'))
+        self.assertEqual(response.status_code, 404)
+
+    def test_offline_demo_payment(self):
+        "Without provider, the demo confirmation page pays the link"
+        transaction, company = self.as_workshop(MARTIN)
+        with transaction:
+            Link = Pool().get('powder_coating.payment.link')
+            link, token = Link.open_link(self.quote(company), 'deposit',
+                Decimal('50.00'))
+            transaction.commit()
+        client = self.client()
+        page = client.get(self.url(f'pay/{token}',
+                workshop='epoxy-services-martin'))
+        csrf = CSRF.search(page.text).group(1)
+        response = client.post(self.url(f'pay/{token}',
+                workshop='epoxy-services-martin'), data={'csrf_token': csrf})
+        self.assertEqual(response.status_code, 303)
+        confirm = response.headers['Location']
+        self.assertIn('offline_session=', confirm)
+        page = client.get(confirm)
+        self.assertEqual(page.status_code, 200)
+        response = client.post(confirm, data={'csrf_token': csrf})
+        self.assertEqual(response.status_code, 303)
+        transaction, company = self.as_workshop(MARTIN)
+        with transaction:
+            Link = Pool().get('powder_coating.payment.link')
+            link, = Link.search([('id', '=', link.id)])
+            self.assertEqual(link.state, 'paid')
+            self.assertEqual(link.payment.amount, Decimal('50.00'))
