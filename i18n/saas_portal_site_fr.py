@@ -277,6 +277,10 @@ FR = {
         "« %(phone)s » n'est pas un numéro de téléphone valide : saisissez des chiffres, des espaces et éventuellement un + au début.",
     '"%(siret)s" is not a valid SIRET: type the 14 digits of your Kbis extract.':
         "« %(siret)s » n'est pas un SIRET valide : saisissez les 14 chiffres de votre extrait Kbis.",
+    'A workshop with the SIRET %(siret)s already exists. Sign in, or contact us.':
+        'Un atelier avec le SIRET %(siret)s existe déjà. Connectez-vous, ou contactez-nous.',
+    'Too many sign-ups were made from your connection. Try again later or contact us.':
+        "Trop d'inscriptions ont été faites depuis votre connexion. Réessayez plus tard ou contactez-nous.",
     'Accept the terms of use and of sale to create your workshop.':
         "Acceptez les conditions générales d'utilisation et de vente pour créer votre atelier.",
     'This email address is already used by an account. Sign in, or use the forgotten password link.':
@@ -560,8 +564,8 @@ FR = {
         "Le nom du logiciel tel que le site public l'affiche.",
     'Publisher':
         'Éditeur',
-    'The company that runs the service: its name, address, SIREN/SIRET, VAT number, email and phone fill the legal pages. Empty: the company of the first publisher user.':
-        'La société qui exploite le service : ses nom, adresse, SIREN/SIRET, numéro de TVA, e-mail et téléphone remplissent les pages légales. Vide : la société du premier utilisateur éditeur.',
+    'The party of the company that runs the service: its name, address, SIREN/SIRET, VAT number, email and phone fill the legal pages. Empty: the company of the first publisher user.':
+        'Le tiers de la société qui exploite le service : ses nom, adresse, SIREN/SIRET, numéro de TVA, e-mail et téléphone remplissent les pages légales. Vide : la société du premier utilisateur éditeur.',
     'Director of Publication':
         'Directeur de la publication',
     "The person legally responsible for the website's content.":
@@ -632,10 +636,10 @@ FR = {
         "Quand le demandeur a coché les conditions générales d'utilisation et de vente.",
     'Confirmed at':
         'Confirmée le',
-    'Workshop':
-        'Atelier',
-    'The workshop created for this request.':
-        "L'atelier créé pour cette demande.",
+    'Owner':
+        'Gérant',
+    "The owner's account created for this request; its company is the new workshop.":
+        'Le compte du gérant créé pour cette demande ; sa société est le nouvel atelier.',
     'Where to answer.':
         'Où répondre.',
     'Message':

@@ -141,7 +141,7 @@ def site_run(args):
                                     {'type': 'phone',
                                         'value': '+33 1 84 00 00 00'}])]})
             Configuration.write([Configuration(1)], {
-                    'publisher': publisher.id,
+                    'publisher': publisher.party.id,
                     'site_name': "ThermoGestion",
                     'publication_director': "Claire Lefèvre, présidente",
                     'legal_form': "SAS au capital de 10 000 €",

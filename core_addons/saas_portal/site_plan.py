@@ -63,10 +63,10 @@ class Configuration(ModelSingleton, ModelSQL, ModelView):
 
     site_name = fields.Char("Site Name",
         help="The name of the software as the public website shows it.")
-    publisher = fields.Many2One('company.company', "Publisher",
-        help="The company that runs the service: its name, address, "
-        "SIREN/SIRET, VAT number, email and phone fill the legal pages. "
-        "Empty: the company of the first publisher user.")
+    publisher = fields.Many2One('party.party', "Publisher",
+        help="The party of the company that runs the service: its name, "
+        "address, SIREN/SIRET, VAT number, email and phone fill the legal "
+        "pages. Empty: the company of the first publisher user.")
     publication_director = fields.Char("Director of Publication",
         help="The person legally responsible for the website's content.")
     legal_form = fields.Char("Legal Form",
@@ -93,8 +93,12 @@ class Configuration(ModelSingleton, ModelSQL, ModelView):
         pool = Pool()
         User = pool.get('res.user')
         ModelData = pool.get('ir.model.data')
+        Company = pool.get('company.company')
         if self.publisher:
-            return self.publisher
+            companies = Company.search(
+                [('party', '=', self.publisher.id)], limit=1)
+            if companies:
+                return companies[0]
         group = ModelData.get_id('saas', 'group_publisher')
         for user in User.search([('groups', '=', group)], order=[('id', 'ASC')]):
             if user.company:

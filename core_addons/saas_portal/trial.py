@@ -19,6 +19,8 @@ from trytond.transaction import Transaction, without_check_access
 
 EMAIL_PATTERN = re.compile(r'^[^@\s]+@[^@\s]+\.[^@\s]+$')
 PHONE_PATTERN = re.compile(r'^\+?[0-9 .()-]{6,20}$')
+# Confirmation emails sent for one IP address per session timeout window.
+SIGNUP_LIMIT = 5
 # How long the confirmation link stays valid.
 CONFIRMATION_DELAY = dt.timedelta(hours=48)
 STATES = [
@@ -36,6 +38,11 @@ class TrialError(UserError):
 def token_hash(token):
     "What is stored of a confirmation token: its SHA-256, never the token."
     return hashlib.sha256((token or '').encode('utf-8')).hexdigest()
+
+
+def signup_key(ip_address):
+    "The rate limit's counter of the sign-up form: one per IP address."
+    return f'site-signup:{ip_address or "unknown"}'
 
 
 def link_expired(requested_at, now):
@@ -75,8 +82,10 @@ class TrialRequest(ModelSQL, ModelView):
     terms_accepted_at = fields.Timestamp("Terms Accepted at", readonly=True,
         help="When the requester ticked the terms of use and of sale.")
     confirmed_at = fields.Timestamp("Confirmed at", readonly=True)
-    workshop = fields.Many2One('company.company', "Workshop", readonly=True,
-        ondelete='SET NULL', help="The workshop created for this request.")
+    owner = fields.Many2One('res.user', "Owner", readonly=True,
+        ondelete='SET NULL',
+        help="The owner's account created for this request; its company is "
+        "the new workshop.")
 
     @classmethod
     def __setup__(cls):
@@ -102,6 +111,9 @@ class TrialRequest(ModelSQL, ModelView):
         pool = Pool()
         User = pool.get('res.user')
         Company = pool.get('company.company')
+        Identifier = pool.get('party.identifier')
+        from stdnum.fr import siret as stdnum_siret
+
         from trytond.modules.saas.workshop import normalize_siret
         cleaned = {k: (values.get(k) or '').strip() for k in [
                 'workshop_name', 'owner_name', 'email', 'phone', 'siret']}
@@ -139,6 +151,14 @@ class TrialRequest(ModelSQL, ModelView):
                         ('requested_at', '>', now - CONFIRMATION_DELAY),
                         ], limit=1):
                 raise TrialError(_msg('msg_site_trial_pending'))
+            identifiers = Identifier.search([
+                    ('type', '=', 'fr_siret'),
+                    ('code', 'in', [siret, stdnum_siret.format(siret)]),
+                    ])
+            if Company.search([
+                        ('party', 'in', [i.party.id for i in identifiers]),
+                        ], limit=1):
+                raise TrialError(_msg('msg_site_siret_used', siret=siret))
             name = cleaned['workshop_name'].lower()
             if any(c.party.name.strip().lower() == name
                     for c in Company.search([])):
@@ -154,10 +174,15 @@ class TrialRequest(ModelSQL, ModelView):
         pool = Pool()
         Configuration = pool.get('saas_portal.site.configuration')
         now = dt.datetime.now()
+        Attempt = pool.get('web.user.authenticate.attempt')
         cleaned = cls.check_values(values, now)
         publisher = Configuration(1).get_publisher()
         if not publisher:
             raise TrialError(_msg('msg_site_not_configured'))
+        # Each confirmation email counts: a flood of sign-ups is refused.
+        if Attempt.count(signup_key(ip_address)) >= SIGNUP_LIMIT:
+            raise TrialError(_msg('msg_site_signup_rate_limited'))
+        Attempt.add(signup_key(ip_address))
         token = secrets.token_urlsafe(32)
         with without_check_access():
             trial, = cls.create([{
@@ -214,7 +239,7 @@ class TrialRequest(ModelSQL, ModelView):
         with without_check_access():
             cls.write([trial], {'state': 'confirmed', 'confirmed_at': now})
             company, owner = create_workshop(trial)
-            cls.write([trial], {'state': 'created', 'workshop': company.id})
+            cls.write([trial], {'state': 'created', 'owner': owner.id})
         return trial, None
 
 

@@ -122,7 +122,7 @@ class WebsiteRouteTestCase(RouteTestCase):
             Company = pool.get('company.company')
             publisher, = Company.search([('party.name', '=', "Atelier SaaS")])
             Configuration.write([Configuration(1)], {
-                    'publisher': publisher.id,
+                    'publisher': publisher.party.id,
                     'site_name': "ThermoGestion",
                     'publication_director': "Camille Laurent",
                     'host': "OVH SAS, 2 rue Kellermann, 59100 Roubaix",
@@ -147,9 +147,11 @@ class WebsiteRouteTestCase(RouteTestCase):
             'siret': SIRET,
             'terms': '1',
             }
+        ip = values.pop('ip', '127.0.0.1')
         data.update(values)
         data.setdefault('csrf_token', self.form(client, 'signup'))
-        return client.post(self.url('signup'), data=data)
+        return client.post(self.url('signup'), data=data,
+            environ_base={'REMOTE_ADDR': ip})
 
     def emails_to(self, address):
         with Transaction().start(DB_NAME, 0):
@@ -160,7 +162,7 @@ class WebsiteRouteTestCase(RouteTestCase):
     def trials(self, email):
         with Transaction().start(DB_NAME, 0):
             Trial = Pool().get('saas_portal.trial_request')
-            return [(t.state, t.workshop.rec_name if t.workshop else None)
+            return [(t.state, t.owner.company.rec_name if t.owner else None)
                 for t in Trial.search([('email', '=', email)])]
 
     def test_pages_in_french_and_english(self):
@@ -275,10 +277,15 @@ class WebsiteRouteTestCase(RouteTestCase):
             Company = Pool().get('company.company')
             self.assertEqual(len(Company.search([
                             ('party.name', '=', "Thermolaquage Girard")])), 1)
-        # The email is now used by an account.
+        # The email is now used by an account, the SIRET by a workshop.
         response = self.signup(self.client(),
             workshop_name="Girard Bis", siret=OTHER_SIRET)
         self.assertEqual(response.status_code, 400)
+        response = self.signup(self.client(), email='autre@girard.example',
+            workshop_name="Girard Bis", siret='732 829 320 00017')
+        self.assertEqual(response.status_code, 400)
+        self.assertIn('73282932000017', response.text)
+        self.assertEqual(self.trials('autre@girard.example'), [])
 
     def test_signup_wrong_or_expired_link(self):
         "A wrong or expired link creates nothing"
@@ -317,6 +324,21 @@ class WebsiteRouteTestCase(RouteTestCase):
                 self.assertIn('role="alert"', response.text)
         self.assertEqual(self.trials('refused@girard.example'), [])
         self.assertEqual(self.emails_to('refused@girard.example'), [])
+
+    def test_signup_rate_limit(self):
+        "An IP address gets 5 confirmation emails, then is refused"
+        client = self.client()
+        for n in range(5):
+            response = self.signup(client, ip='192.0.2.50',
+                email=f'flood{n}@example.com', workshop_name=f"Flood {n}",
+                siret=OTHER_SIRET)
+            self.assertEqual(response.status_code, 303)
+        response = self.signup(client, ip='192.0.2.50',
+            email='flood5@example.com', workshop_name="Flood 5",
+            siret=OTHER_SIRET)
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(self.trials('flood5@example.com'), [])
+        self.assertEqual(self.emails_to('flood5@example.com'), [])
 
     def test_signup_honeypot(self):
         "A robot filling the hidden field gets the same answer, nothing else"
