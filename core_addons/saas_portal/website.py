@@ -142,6 +142,7 @@ class SitePage:
         self.config = Configuration(1)
         self.publisher = self.config.get_publisher()
         self.csp_scripts = []
+        self._publisher_data = None
 
     @property
     def secure(self):
@@ -191,9 +192,21 @@ class SitePage:
         response.vary.add('Cookie')
         return response
 
+    @functools.cached_property
+    def publisher_party(self):
+        "The party whose data fill the legal pages."
+        if self.config.publisher:
+            return self.config.publisher
+        return self.publisher.party if self.publisher else None
+
     def publisher_data(self):
         "The publisher's legal data, for the legal pages and the footer."
-        company = self.publisher
+        if self._publisher_data is None:
+            self._publisher_data = self._read_publisher_data()
+        return self._publisher_data
+
+    def _read_publisher_data(self):
+        party = self.publisher_party
         data = {
             'name': self.site_name, 'address': '', 'siren': '', 'siret': '',
             'vat': '', 'email': '', 'phone': '', 'city': '',
@@ -202,9 +215,8 @@ class SitePage:
             'director': self.config.publication_director or '',
             'host': self.config.host or '',
             }
-        if not company:
+        if not party:
             return data
-        party = company.party
         data['name'] = party.name
         if party.addresses:
             address = party.addresses[0]
