@@ -147,7 +147,8 @@ def site_run(args):
                     'legal_form': "SAS au capital de 10 000 €",
                     'registry': "RCS Paris 356 000 000",
                     'host': "[Hébergeur à renseigner dans Atelier › Site "
-                    "public › Réglages du site : nom, adresse, téléphone]",
+                    "public › Réglages du site : nom, adresse, "
+                    "téléphone]",
                     })
         if not Plan.search([]):
             for name, sequence, monthly, yearly, recommended, en, fr in PLANS:

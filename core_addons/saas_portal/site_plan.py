@@ -13,9 +13,9 @@ from trytond.pool import Pool
 
 
 def format_price(amount, language='fr'):
-    """A price the way it is written in `language`: « 49 € », « 1 234,50 € »
-    in French (narrow no-break space between thousands), « €49 » in
-    English; whole euros without decimals."""
+    """A price the way it is written in `language`: « 49 € »,
+    « 1 234,50 € » in French (narrow no-break space between thousands),
+    « €49 » in English; whole euros without decimals."""
     amount = Decimal(amount or 0).quantize(Decimal('0.01'))
     whole = amount == amount.to_integral_value()
     if language == 'fr':
@@ -100,7 +100,8 @@ class Configuration(ModelSingleton, ModelSQL, ModelView):
             if companies:
                 return companies[0]
         group = ModelData.get_id('saas', 'group_publisher')
-        for user in User.search([('groups', '=', group)], order=[('id', 'ASC')]):
+        for user in User.search(
+                [('groups', '=', group)], order=[('id', 'ASC')]):
             if user.company:
                 return user.company
             if user.companies:

@@ -309,7 +309,8 @@ class WebsiteRouteTestCase(RouteTestCase):
         self.assertEqual(self.trials('lea@roche.example'), [('expired', None)])
         with Transaction().start(DB_NAME, 0):
             User = Pool().get('res.user')
-            self.assertFalse(User.search([('login', '=', 'lea@roche.example')]))
+            self.assertFalse(
+                User.search([('login', '=', 'lea@roche.example')]))
 
     def test_signup_refusals(self):
         "A missing field, bad SIRET, no consent or no CSRF: nothing stored"
