@@ -58,13 +58,16 @@ class ReviewRulesTestCase(unittest.TestCase):
         pickup = dt.date(2026, 11, 2)
         self.assertEqual(planned_date(pickup, 3), dt.date(2026, 11, 5))
         sent = dt.date(2026, 11, 5)
-        self.assertFalse(reminder_due(pickup, sent, 3, 7, dt.date(2026, 11, 8)))
-        self.assertTrue(reminder_due(pickup, sent, 3, 7, dt.date(2026, 11, 9)))
+
+        def due(sent_on, day):
+            return reminder_due(pickup, sent_on, 3, 7, day)
+        self.assertFalse(due(sent, dt.date(2026, 11, 8)))
+        self.assertTrue(due(sent, dt.date(2026, 11, 9)))
         # sent late (the 10th): reminded four days after, not at once
         late = dt.date(2026, 11, 10)
-        self.assertFalse(reminder_due(pickup, late, 3, 7, dt.date(2026, 11, 11)))
-        self.assertTrue(reminder_due(pickup, late, 3, 7, dt.date(2026, 11, 14)))
-        self.assertFalse(reminder_due(pickup, None, 3, 7, dt.date(2026, 12, 1)))
+        self.assertFalse(due(late, dt.date(2026, 11, 11)))
+        self.assertTrue(due(late, dt.date(2026, 11, 14)))
+        self.assertFalse(due(None, dt.date(2026, 12, 1)))
 
     def test_match_reviews(self):
         "By the reviewer's name, after the request, within the window"
@@ -240,7 +243,8 @@ class ReviewRequestTestCase(unittest.TestCase):
             settings.google_place_id = 'https://www.google.com/maps/place/x'
             with self.assertRaises(ValidationError) as context:
                 settings.save()
-            self.assertIn('is not a Google place id', context.exception.message)
+            self.assertIn(
+                'is not a Google place id', context.exception.message)
         with Transaction().set_context(_check_access=False):
             self.assertEqual(Configuration.get(durand).google_place_id, PLACE)
         self.assertEqual(Configuration.get(durand).google_review_link, LINK)
