@@ -527,8 +527,18 @@ class PaymentLink(TenantOwnedMixin, Workflow, ModelSQL, ModelView):
             expires=datetime.datetime.now() + datetime.timedelta(days=days))
         if origin.__name__ == 'powder_coating.project':
             link.project = origin
+            field = 'project'
         else:
             link.quote = origin
+            field = 'quote'
+        # A new link replaces the open one for the same thing: the client
+        # never has two links to pay the same deposit.
+        with without_check_access():
+            cls.write(cls.search([
+                        (field, '=', origin.id),
+                        ('kind', '=', kind),
+                        ('state', '=', 'open'),
+                        ]) or [], {'state': 'cancelled'})
         link.save()
         return link, token
 
@@ -734,7 +744,10 @@ class SendLink(Wizard):
                 amount=amount_text(link.amount), url=link_url(
                     record.company, token),
                 days=LINK_DAYS, workshop=record.company.rec_name))
-        Email.queue(record.company, [message])
+        # The link pays on the client's behalf: only the server reads it.
+        Email.queue(record.company, [message],
+            platform=Email.platform_needed(record.company),
+            confidential=True)
         return 'end'
 
 

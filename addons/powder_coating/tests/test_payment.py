@@ -292,10 +292,18 @@ class PowderCoatingPaymentTestCase(RouteTestCase):
         transaction, company = self.as_workshop(MARTIN)
         with transaction:
             Link = Pool().get('powder_coating.payment.link')
+            first, first_token = Link.open_link(self.quote(company),
+                'deposit', Decimal('40.00'))
+            # A new link for the same deposit replaces the open one.
             link, token = Link.open_link(self.quote(company), 'deposit',
                 Decimal('50.00'))
+            self.assertEqual(Link(first.id).state, 'cancelled')
             transaction.commit()
         client = self.client()
+        response = client.get(self.url(f'pay/{first_token}',
+                workshop='epoxy-services-martin'))
+        self.assertEqual(response.status_code, 410)
+        self.assertIn('cancelled', response.text)
         page = client.get(self.url(f'pay/{token}',
                 workshop='epoxy-services-martin'))
         csrf = CSRF.search(page.text).group(1)
