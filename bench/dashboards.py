@@ -327,6 +327,8 @@ def populate(config_file, database, projects, moves):
             'WHERE ready_date IS NOT NULL')
         Project.store_ready_figures(
             [Project(i) for i, in cursor.fetchall()])
+        # And the quotes' days, from the quotes inserted in SQL.
+        pool.get('powder_coating.quote.day').refresh()
         transaction.commit()
     timings['ready figures'] = time.monotonic() - started
     started = time.monotonic()
@@ -342,7 +344,8 @@ def populate(config_file, database, projects, moves):
         for table in ['powder_coating_quote', 'powder_coating_project',
                 'powder_coating_project_part',
                 'powder_coating_non_conformity', 'stock_move',
-                'powder_coating_powder_day']:
+                'powder_coating_powder_day', 'powder_coating_quote_day',
+                'powder_coating_powder_ready_day']:
             cursor.execute('SELECT COUNT(*) FROM ' + table)
             counts[table] = cursor.fetchone()[0]
         transaction.commit()

@@ -188,6 +188,10 @@ FR = {
     # The powders' days (no screen)
     'Powder per Day': "Poudre par jour",
     'Powder Finished per Day': "Poudre terminée par jour",
+    'Quotes per Day': "Devis par jour",
+    'Days from sending to signature, summed over the accepted quotes.':
+        "Jours de l'envoi à la signature, additionnés sur les devis "
+        "acceptés.",
     'Stock Change (kg)': "Variation du stock (kg)",
     'Product': "Produit",
     'Series': "Valeurs par période",

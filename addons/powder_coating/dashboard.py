@@ -8,9 +8,9 @@ import datetime as dt
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
-from sql import Cast, Literal, Null
+from sql import Cast, Column, Literal, Null
 from sql.aggregate import Aggregate, Avg, Count, Min, Sum
-from sql.conditionals import Case, Coalesce
+from sql.conditionals import Case, Coalesce, NullIf
 from sql.functions import Extract, Function
 from sql.operators import Concat
 
@@ -306,23 +306,22 @@ class QuoteDashboard(TimeSeries):
 
     @classmethod
     def table_query(cls):
-        quote = Pool().get('powder_coating.quote').__table__()
-        date = period_start(quote.sent_at)
-        return quote.select(
-            *cls._keys(quote, date),
-            Count(quote.id).as_('sent'),
-            Sum(Case((quote.state == 'accepted', 1), else_=0)
-                ).as_('accepted'),
-            Sum(Case((quote.state == 'refused', 1), else_=0)).as_('refused'),
-            Sum(Case((quote.state == 'expired', 1), else_=0)).as_('expired'),
-            Sum(Coalesce(quote.untaxed_amount_cache, 0)).as_('amount'),
-            # Only accepted quotes have an acceptance date.
-            cls.accept_days.sql_cast(Avg(days_between(
-                        quote.sent_at, quote.accepted_at))
+        # The quotes' days (QuoteDay), not the quotes.
+        day = Pool().get('powder_coating.quote.day').__table__()
+        date = period_start(day.date)
+        return day.select(
+            *cls._keys(day, date),
+            Sum(day.sent).as_('sent'),
+            Sum(day.accepted).as_('accepted'),
+            Sum(day.refused).as_('refused'),
+            Sum(day.expired).as_('expired'),
+            Sum(day.amount).as_('amount'),
+            cls.accept_days.sql_cast(
+                Sum(day.accept_days) / NullIf(Sum(day.accepted), 0)
                 ).as_('accept_days'),
             *no_log(),
-            where=period_where(quote.sent_at, quote.company, True),
-            group_by=[quote.company, date])
+            where=period_where(day.date, day.company),
+            group_by=[day.company, date])
 
     @classmethod
     def get_figures(cls, rows, names):
@@ -993,7 +992,142 @@ class PowderDay(TenantOwnedMixin, ModelSQL):
                                 sign * change]]))
 
 
-class ReadyDay(TenantOwnedMixin, ModelSQL):
+def days_where(company_column, date_column, company=None, first=None,
+        last=None, timestamp=False):
+    """Rows of `company` (all when None) whose `date_column` is from
+    `first` to `last` included (open ends when None); `timestamp`: the
+    column holds date-times."""
+    where = Literal(True)
+    if company is not None:
+        where &= company_column == company
+    if first is not None:
+        where &= date_column >= (dt.datetime.combine(first, dt.time())
+            if timestamp else first)
+    if last is not None:
+        where &= (date_column < dt.datetime.combine(
+                last + dt.timedelta(days=1), dt.time())
+            if timestamp else date_column <= last)
+    return where
+
+
+def day_of(value):
+    "The date of a date-time read from the database (SQLite gives text)."
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return value
+
+
+class DaySummaryMixin:
+    """A summary table with one row per workshop, day (and key), computed
+    again from its source for the days that changed: `_source_query` gives
+    the rows of the days `days_where` selects."""
+    __slots__ = ()
+    date = fields.Date("Date", required=True, readonly=True)
+
+    @classmethod
+    def __register__(cls, module):
+        exist = backend.TableHandler.table_exist(cls._table)
+        super().__register__(module)
+        if not exist:
+            cls.refresh()
+
+    @classmethod
+    def _columns(cls):
+        raise NotImplementedError
+
+    @classmethod
+    def _source_query(cls, company, first, last):
+        raise NotImplementedError
+
+    @classmethod
+    def refresh(cls, company=None, first=None, last=None):
+        """Compute again the days from `first` to `last` (every day when
+        not given) of `company` (every workshop when not given)."""
+        table = cls.__table__()
+        cursor = Transaction().connection.cursor()
+        cursor.execute(*table.delete(
+                where=days_where(table.company, table.date, company, first,
+                    last)))
+        cursor.execute(*table.insert(
+                [Column(table, c) for c in cls._columns()],
+                cls._source_query(company, first, last)))
+
+    @classmethod
+    def refresh_days(cls, days):
+        "Compute again `days`, pairs of a workshop and a date."
+        by_company = {}
+        for company, date in days:
+            if company and date:
+                by_company.setdefault(company, set()).add(date)
+        for company, dates in by_company.items():
+            cls.refresh(company, min(dates), max(dates))
+
+    @classmethod
+    def days_of(cls, table, date_column, ids):
+        "The workshop and day of the rows `ids` of `table` (dated ones)."
+        cursor = Transaction().connection.cursor()
+        days = set()
+        for sub_ids in grouped_slice(ids):
+            cursor.execute(*table.select(table.company, date_column,
+                    where=reduce_ids(table.id, list(sub_ids))
+                    & (date_column != Null)))
+            days.update((c, day_of(d)) for c, d in cursor)
+        return days
+
+
+class QuoteDay(DaySummaryMixin, TenantOwnedMixin, ModelSQL):
+    """The quotes sent in a day and what became of them: computed again for
+    the days of the quotes created, changed or deleted, so that the quote
+    dashboard sums a row per day instead of every quote."""
+    __name__ = 'powder_coating.quote.day'
+    __string__ = "Quotes per Day"
+
+    sent = fields.Integer("Quotes Sent", readonly=True)
+    accepted = fields.Integer("Quotes Accepted", readonly=True)
+    refused = fields.Integer("Quotes Refused", readonly=True)
+    expired = fields.Integer("Quotes Expired", readonly=True)
+    amount = fields.Numeric("Amount Quoted", digits=(16, 2), readonly=True)
+    accept_days = fields.Float("Days to Accept", readonly=True,
+        help="Days from sending to signature, summed over the accepted "
+        "quotes.")
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        t = cls.__table__()
+        cls._sql_indexes.add(Index(t,
+                (t.company, Index.Equality()),
+                (t.date, Index.Range()),
+                include=[t.sent, t.accepted, t.refused, t.expired, t.amount,
+                    t.accept_days]))
+
+    @classmethod
+    def _columns(cls):
+        return ['company', 'date', 'sent', 'accepted', 'refused', 'expired',
+            'amount', 'accept_days']
+
+    @classmethod
+    def _source_query(cls, company, first, last):
+        quote = Pool().get('powder_coating.quote').__table__()
+        date = as_date(quote.sent_at)
+        return quote.select(
+            quote.company, date,
+            Count(quote.id),
+            Sum(Case((quote.state == 'accepted', 1), else_=0)),
+            Sum(Case((quote.state == 'refused', 1), else_=0)),
+            Sum(Case((quote.state == 'expired', 1), else_=0)),
+            Sum(Coalesce(quote.untaxed_amount_cache, 0)),
+            # Only accepted quotes have an acceptance date.
+            Sum(days_between(quote.sent_at, quote.accepted_at)),
+            where=(quote.sent_at != Null)
+            & days_where(quote.company, quote.sent_at, company, first, last,
+                timestamp=True),
+            group_by=[quote.company, date])
+
+
+class ReadyDay(DaySummaryMixin, TenantOwnedMixin, ModelSQL):
     """What each powder finished in a day: the parts of the projects that
     became ready that day coated with it, their units, surface and
     non-conformities. Computed again for the days a project enters or
@@ -1002,7 +1136,6 @@ class ReadyDay(TenantOwnedMixin, ModelSQL):
     __name__ = 'powder_coating.powder.ready_day'
     __string__ = "Powder Finished per Day"
 
-    date = fields.Date("Date", required=True, readonly=True)
     powder = fields.Many2One('powder_coating.powder', "Powder",
         readonly=True, ondelete='CASCADE')
     parts = fields.Integer("Parts", readonly=True)
@@ -1022,42 +1155,20 @@ class ReadyDay(TenantOwnedMixin, ModelSQL):
                     t.nc_parts, t.ncs]))
 
     @classmethod
-    def __register__(cls, module):
-        exist = backend.TableHandler.table_exist(cls._table)
-        super().__register__(module)
-        if not exist:
-            cls.refresh()
+    def _columns(cls):
+        return ['company', 'date', 'powder', 'parts', 'quantity', 'surface',
+            'nc_parts', 'ncs']
 
     @classmethod
-    def refresh(cls, company=None, first=None, last=None):
-        """Compute again the days from `first` to `last` (every day when
-        not given) of `company` (every workshop when not given)."""
+    def _source_query(cls, company, first, last):
         pool = Pool()
         part = pool.get('powder_coating.project.part').__table__()
         project = pool.get('powder_coating.project').__table__()
         nc = pool.get('powder_coating.non_conformity').__table__()
-        table = cls.__table__()
-        cursor = Transaction().connection.cursor()
-
-        def days(company_column, date_column, timestamp):
-            where = Literal(True)
-            if company is not None:
-                where &= company_column == company
-            if first is not None:
-                where &= date_column >= (dt.datetime.combine(first, dt.time())
-                    if timestamp else first)
-            if last is not None:
-                where &= (date_column < dt.datetime.combine(
-                        last + dt.timedelta(days=1), dt.time())
-                    if timestamp else date_column <= last)
-            return where
-
-        cursor.execute(*table.delete(
-                where=days(table.company, table.date, False)))
         ncs = nc.select(nc.part.as_('part'), Count(nc.id).as_('count'),
             group_by=[nc.part])
         date = as_date(project.ready_date)
-        query = part.join(project, condition=part.project == project.id
+        return part.join(project, condition=part.project == project.id
             ).join(ncs, 'LEFT', condition=ncs.part == part.id
             ).select(
                 project.company, date, part.powder,
@@ -1067,23 +1178,9 @@ class ReadyDay(TenantOwnedMixin, ModelSQL):
                 Count(ncs.part),
                 Sum(Coalesce(ncs.count, 0)),
                 where=(project.ready_date != Null)
-                & days(project.company, project.ready_date, True),
+                & days_where(project.company, project.ready_date, company,
+                    first, last, timestamp=True),
                 group_by=[project.company, date, part.powder])
-        cursor.execute(*table.insert(
-                [table.company, table.date, table.powder, table.parts,
-                    table.quantity, table.surface, table.nc_parts,
-                    table.ncs],
-                query))
-
-    @classmethod
-    def refresh_days(cls, days):
-        "Compute again `days`, pairs of a workshop and a date."
-        by_company = {}
-        for company, date in days:
-            if company and date:
-                by_company.setdefault(company, set()).add(date)
-        for company, dates in by_company.items():
-            cls.refresh(company, min(dates), max(dates))
 
 
 class Move(metaclass=PoolMeta):
@@ -1121,6 +1218,33 @@ class Quote(metaclass=PoolMeta):
                     include=[t.untaxed_amount_cache, t.total_amount_cache],
                     where=t.state == 'accepted'),
                 })
+
+    @classmethod
+    def _sent_days(cls, ids):
+        table = cls.__table__()
+        return Pool().get('powder_coating.quote.day').days_of(
+            table, table.sent_at, ids)
+
+    @classmethod
+    def create(cls, vlist):
+        quotes = super().create(vlist)
+        Pool().get('powder_coating.quote.day').refresh_days(
+            cls._sent_days([q.id for q in quotes]))
+        return quotes
+
+    @classmethod
+    def write(cls, *args):
+        ids = list({q.id for quotes in args[::2] for q in quotes})
+        before = cls._sent_days(ids)
+        super().write(*args)
+        Pool().get('powder_coating.quote.day').refresh_days(
+            before | cls._sent_days(ids))
+
+    @classmethod
+    def delete(cls, quotes):
+        days = cls._sent_days([q.id for q in quotes])
+        super().delete(quotes)
+        Pool().get('powder_coating.quote.day').refresh_days(days)
 
 
 class Project(metaclass=PoolMeta):
@@ -1169,17 +1293,8 @@ class Project(metaclass=PoolMeta):
     def _ready_days(cls, projects):
         "The workshop and day each project is stored ready on."
         table = cls.__table__()
-        cursor = Transaction().connection.cursor()
-        days = set()
-        for ids in grouped_slice([p.id for p in projects]):
-            cursor.execute(*table.select(table.company, table.ready_date,
-                    where=reduce_ids(table.id, list(ids))
-                    & (table.ready_date != Null)))
-            for company, ready_date in cursor:
-                if isinstance(ready_date, str):
-                    ready_date = dt.datetime.fromisoformat(ready_date)
-                days.add((company, ready_date.date()))
-        return days
+        return Pool().get('powder_coating.powder.ready_day').days_of(
+            table, table.ready_date, [p.id for p in projects])
 
     @classmethod
     def update_states(cls, projects):

@@ -223,6 +223,23 @@ class DashboardTestCase(unittest.TestCase):
             self.assertEqual([r.conversion for r in rows],
                 [100.0, 100.0, 0.0, 0.0])
 
+            # The quote waiting since 6 March is refused, then the one sent
+            # on the 5th moved to April: the days follow.
+            Quote = Pool().get('powder_coating.quote')
+            waiting, = Quote.search([
+                    ('company', '=', company.id), ('state', '=', 'sent')])
+            Quote.write([waiting], {'state': 'refused'})
+            row, = self.search('quote')
+            self.assertEqual((row.sent, row.refused), (4, 2))
+            refused = Quote.search([
+                    ('company', '=', company.id),
+                    ('sent_at', '=', at(5)),
+                    ])
+            Quote.write(refused, {'sent_at': dt.datetime(2025, 4, 2)})
+            row, = self.search('quote')
+            self.assertEqual((row.sent, row.refused), (3, 1))
+            self.assertEqual(row.amount, Decimal(800))
+
     @with_transaction()
     def test_production(self):
         "Finished projects, lead times, late projects and capacity"
