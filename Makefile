@@ -232,8 +232,7 @@ endef
 # workshop mode) test what people see, which does not depend on the
 # database backend: they run once, in the PostgreSQL suite (production's
 # backend); the SQLite suite runs every other test of tests/.
-BROWSER_TESTS := tests/test_browser.py tests/test_browser_shop_floor.py \
-    tests/test_workshop_mode.py tests/test_browser_stock.py
+BROWSER_TESTS := $(wildcard tests/test_browser*.py) tests/test_workshop_mode.py
 PYTEST_ARGS_postgresql := tests/
 PYTEST_ARGS_sqlite := tests/ $(addprefix --ignore=,$(BROWSER_TESTS))
 
