@@ -77,7 +77,6 @@ FR = {
     'I agree that %(workshop)s shows me the photos of my parts in high quality in this space.': "J'accepte que %(workshop)s me montre les photos de mes pièces en haute qualité dans cet espace.",
     'since %(date)s': 'depuis le %(date)s',
     'Save my choice': 'Enregistrer mon choix',
-    'Payments': 'Paiements',
     'Steps': 'Étapes',
     'Done on %(date)s': 'Fait le %(date)s',
     'In progress': 'En cours',
