@@ -12,7 +12,7 @@ FR = {
     'Send a Payment Link': "Envoyer un lien de paiement",
     'Record a Payment': "Enregistrer un paiement",
     'Send': "Envoyer",
-    'Record': "Enregistrer",
+    'Record the Payment': "Enregistrer le paiement",
     'Cancel': "Annuler",
     'Payments': "Paiements",
 
@@ -73,7 +73,7 @@ FR = {
     'SEPA Direct Debit': "Prélèvement SEPA",
     'Purpose': "Objet",
     'What this payment settles on the quote or project.':
-        "Ce que ce paiement règle sur le devis ou le chantier.",
+        "Ce que ce paiement règle sur le devis ou le projet.",
     'Balance': "Solde",
     'Refund': "Remboursement",
     'Receipt': "Justificatif",
@@ -81,12 +81,12 @@ FR = {
         "Une photo ou un scan du chèque, du ticket ou de l'avis de virement.",
     'Receipt Name': "Nom du justificatif",
     'Receipt ID': "Identifiant du justificatif",
-    'Provider': "Prestataire",
+    'Provider': "Fournisseur",
     'Event': "Événement",
 
     # Payment links
     'Quote': "Devis",
-    'Project': "Chantier",
+    'Project': "Projet",
     'Client': "Client",
     'For': "Pour",
     'The deposit before the work or the balance at the end.':
@@ -98,14 +98,14 @@ FR = {
     'After this, the link says it expired; send a new one.':
         "Ensuite, le lien indique qu'il a expiré ; envoyez-en un nouveau.",
     'State': "État",
-    'Open': "Ouvert",
+    'Open': "En cours",
     'Expired': "Expiré",
     'Cancelled': "Annulé",
     'Checkout Session': "Session de paiement",
     "The provider's payment page for this link.":
         "La page de paiement du prestataire pour ce lien.",
     'Checkout Page': "Page de paiement",
-    'Provider Payment': "Paiement chez le prestataire",
+    'Provider Payment': "Paiement chez le fournisseur",
     'Sent': "Envoyé",
 
     # Wizards

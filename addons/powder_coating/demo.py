@@ -10,8 +10,9 @@ from trytond.pool import Pool
 from trytond.transaction import Transaction
 
 from .demo_history import history
-from .demo_portal import client_space
+from .demo_payment import payments
 from .demo_review import review_requests
+from .demo_portal import client_space
 from .demo_stock import stock_history
 from .demo_shop_floor import shop_floor
 
@@ -183,7 +184,8 @@ def run(args):
                                 - dt.timedelta(days=1)})
                         Quote.expire_quotes()
                 shop_floor(company, powders, by_ral)
-                client_space(company, powders, by_ral)
+                payments(company)
                 review_requests(company)
+                client_space(company, powders, by_ral)
         transaction.commit()
     print("Powder coating: demo catalogues, quotes and projects loaded.")

@@ -773,7 +773,8 @@ class Record(Wizard):
     start = StateView('powder_coating.payment.record.start',
         'powder_coating.payment_record_start_view_form', [
             Button("Cancel", 'end', 'tryton-cancel'),
-            Button("Record", 'record_', 'tryton-ok', default=True),
+            Button("Record the Payment", 'record_', 'tryton-ok',
+                default=True),
             ])
     record_ = StateTransition()
 

@@ -1,0 +1,126 @@
+# This file is part of Atelier. See the COPYRIGHT file at the top level of
+# this repository for the full copyright notices and license terms.
+"""A payment link in a browser (Debian's Chromium driven by Playwright):
+the workshop sends the deposit link of a project, the client opens the
+email's link, pays with the demo provider and the project shows the
+deposit paid; the same token at another workshop's portal is unknown.
+axe-core checks the pages (no serious or critical violation)."""
+import re
+from pathlib import Path
+
+import pytest
+from test_browser_shop_floor import (  # noqa: F401 (fixtures)
+    browser, call, context)
+
+from trytond.modules.saas_portal.demo import PORTALS
+
+pytestmark = pytest.mark.usefixtures('server')
+REPO = Path(__file__).resolve().parent.parent
+AXE = REPO / 'core_addons' / 'saas_portal' / 'node_modules' / 'axe-core' \
+    / 'axe.min.js'
+SHOTS = Path('/tmp/payment-shots')
+DURAND = PORTALS["Thermolaquage Durand"]
+MARTIN = PORTALS["Époxy Services Martin"]
+CLIENT_EMAIL = 'paiement@garage-brotteaux.example'
+
+
+@pytest.fixture
+def phone(browser):
+    "A French phone-sized page (CSP bypassed only to inject axe-core)."
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: make portal-assets (npm install in "
+            "core_addons/saas_portal)", pytrace=False)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={'width': 390, 'height': 844},
+        locale='fr-FR', timezone_id='Europe/Paris', bypass_csp=True)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def smtp():
+    "The mail server the demo sends to (localhost:1025), keeping messages."
+    from trytond.modules.saas.tests.tools import SMTPSink
+    try:
+        sink = SMTPSink(port=1025)
+    except OSError as error:
+        pytest.fail(f"cannot listen on localhost:1025 for the demo's "
+            f"emails: {error}", pytrace=False)
+    yield sink
+    sink.stop()
+
+
+def check_accessibility(page, name):
+    "axe-core: no serious or critical violation; a screenshot."
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""async () => {
+        const r = await axe.run(document, {resultTypes: ['violations']});
+        return r.violations.map(v => ({id: v.id, impact: v.impact,
+            help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target)}));
+    }""")
+    page.screenshot(path=str(SHOTS / f'{name}.png'), full_page=True)
+    bad = [v for v in result if v['impact'] in {'serious', 'critical'}]
+    assert not bad, f"{name}: {bad}"
+
+
+def send_deposit_link(owner, smtp):
+    """Durand sends the deposit link of an unpaid project; return the
+    project and the link of the email."""
+    projects = call(owner, 'powder_coating.project', 'search_read',
+        [('quote', '!=', None)], 0, None, [('id', 'DESC')],
+        ['number', 'payment_state', 'deposit_amount'])
+    project = next(p for p in projects
+        if p['payment_state'] == 'unpaid' and p['deposit_amount'])
+    wizard = 'wizard.powder_coating.payment.link.send.'
+    record = dict(context(owner), active_id=project['id'],
+        active_ids=[project['id']], active_model='powder_coating.project')
+    session, start, _ = owner.call(wizard + 'create', context(owner))
+    view = owner.call(wizard + 'execute', session, {}, start, record)
+    values = view['view']['defaults']
+    assert values['kind'] == 'deposit'
+    values['email'] = CLIENT_EMAIL
+    owner.call(wizard + 'execute', session, {'start': values}, 'send',
+        record)
+    owner.call(wizard + 'delete', session, context(owner))
+    messages = [m for m in smtp.messages if CLIENT_EMAIL in m['To']]
+    assert messages, "no payment link email"
+    body = messages[-1].get_body(('plain', 'html')).get_content()
+    link = re.search(r'https?://\S+/pay/[A-Za-z0-9_-]+', body)
+    assert link, body
+    return project, link.group(0)
+
+
+def test_client_pays_deposit_by_link(server, phone, rpc_as, smtp):
+    from playwright.sync_api import expect
+    owner = rpc_as('owner.durand')
+    project, link = send_deposit_link(owner, smtp)
+
+    page = phone
+    page.goto(link)
+    expect(page.get_by_role('heading', level=1)).to_contain_text(
+        "Thermolaquage Durand")
+    expect(page.get_by_test_id('amount')).to_contain_text('€')
+    check_accessibility(page, 'pay')
+    page.locator('#pay-card').click()
+    # The demo provider's page: nothing charged, a confirmation.
+    expect(page).to_have_url(re.compile(r'/done\?offline_session='))
+    check_accessibility(page, 'pay-offline')
+    page.locator('#confirm-demo').click()
+    status = page.get_by_role('status')
+    expect(status).to_have_attribute('data-paid', 'yes')
+    expect(status).to_contain_text('€')
+    check_accessibility(page, 'pay-done')
+
+    read, = call(owner, 'powder_coating.project', 'read', [project['id']],
+        ['payment_state', 'paid_amount', 'deposit_amount'])
+    assert read['payment_state'] == 'deposit'
+    assert read['paid_amount'] == read['deposit_amount']
+
+    # The paid link says so; Martin's portal does not know the token.
+    response = page.goto(link)
+    assert response.status == 410
+    response = page.goto(link.replace(f'/{DURAND["slug"]}/',
+            f'/{MARTIN["slug"]}/'))
+    assert response.status == 404
