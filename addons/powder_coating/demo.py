@@ -11,8 +11,8 @@ from trytond.transaction import Transaction
 
 from .demo_history import history
 from .demo_payment import payments
-from .demo_review import review_requests
 from .demo_portal import client_space
+from .demo_review import review_requests
 from .demo_stock import stock_history
 from .demo_shop_floor import shop_floor
 
@@ -185,7 +185,7 @@ def run(args):
                         Quote.expire_quotes()
                 shop_floor(company, powders, by_ral)
                 payments(company)
-                review_requests(company)
                 client_space(company, powders, by_ral)
+                review_requests(company)
         transaction.commit()
     print("Powder coating: demo catalogues, quotes and projects loaded.")
