@@ -42,6 +42,7 @@ STATE_TONES = {
 CLIENT_PHOTO_KINDS = ['before', 'after', 'other']
 PHOTO_SIZES = {'thumbnail': 'thumbnail', 'large': 'large'}
 PICKUP_MAX_ATTEMPTS = 5
+FINISHED_STATES = {'delivered', 'collected'}
 PICKUP_KINDS = {'collected': 'collect', 'delivered': 'deliver'}
 
 
@@ -217,12 +218,19 @@ def attention(page, projects, quotes):
                     'title': t('msg_portal_attention_sign',
                         number=quote.number),
                     'text': t('msg_portal_attention_sign_text',
-                        amount=fmt['format_money'](quote.total_amount),
+                        amount=fmt['format_money'](
+                            quote.total_amount_cache
+                            if quote.total_amount_cache is not None
+                            else quote.total_amount),
                         date=fmt['format_date'](quote.validity_date)),
                     'url': page.url(f'quotes/{quote.id}/sign'),
                     'action': t('msg_portal_attention_sign_action'),
                     })
+    # The payments of the projects under way (a finished project's balance
+    # is on its page): a few summaries, not one per project ever made.
     for project in projects:
+        if project.state in FINISHED_STATES:
+            continue
         due = balance_due(payment_summary(project))
         if due:
             items.append({
@@ -319,10 +327,8 @@ def projects(page):
     quotes = client_quotes(page.company, party)
     cards = [project_card(page, p, fmt, None) for p in found]
     return page.render('projects.html', current='projects', t=t,
-        projects=[c for c in cards
-            if c['state'] not in {'delivered', 'collected'}],
-        finished=[c for c in cards
-            if c['state'] in {'delivered', 'collected'}],
+        projects=[c for c in cards if c['state'] not in FINISHED_STATES],
+        finished=[c for c in cards if c['state'] in FINISHED_STATES],
         attention=attention(page, found, quotes), **fmt)
 
 
