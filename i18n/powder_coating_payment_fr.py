@@ -57,6 +57,10 @@ FR = {
     'Unpaid, deposit paid, paid or refunded, from the payments received.':
         "Non payé, acompte payé, payé ou remboursé, d'après les paiements "
         "reçus.",
+    'Waiting for Deposit': "En attente d'acompte",
+    'The workshop asks the deposit before the work and it is not paid yet.':
+        "L'atelier demande l'acompte avant les travaux et il n'est pas "
+        "encore payé.",
     'Unpaid': "Non payé",
     'Deposit Paid': "Acompte payé",
     'Refunded': "Remboursé",

@@ -310,6 +310,10 @@ class PayableMixin:
             digits=MONEY,
             help="What is left to pay: total minus paid."),
         'get_payment_amounts')
+    deposit_waiting = fields.Function(fields.Boolean("Waiting for Deposit",
+            help="The workshop asks the deposit before the work and it is "
+            "not paid yet."),
+        'get_payment_amounts')
     payment_state = fields.Function(fields.Selection(PAYMENT_STATES,
             "Payment",
             help="Unpaid, deposit paid, paid or refunded, from the "
@@ -352,7 +356,8 @@ class PayableMixin:
                     ], order=[('date', 'ASC'), ('id', 'ASC')])
 
     def payment_figures(self):
-        "A dict: total, deposit, received, refunded, paid, balance, state."
+        """A dict: total, deposit, received, refunded, paid, balance,
+        state and waiting (the work waits for the deposit)."""
         Configuration = Pool().get('powder_coating.configuration')
         settings = Configuration.get(self.company)
         total = self.payment_total() or Decimal(0)
@@ -376,6 +381,8 @@ class PayableMixin:
             'paid': paid,
             'balance': max(total - paid, Decimal(0)),
             'state': payment_state(total, deposit, received, refunded),
+            'waiting': bool(getattr(settings, 'deposit_required', False)
+                and deposit > 0 and paid < deposit),
             }
 
     @classmethod
@@ -383,7 +390,8 @@ class PayableMixin:
         result = {n: {} for n in names}
         keys = {
             'deposit_amount': 'deposit', 'paid_amount': 'paid',
-            'balance_amount': 'balance', 'payment_state': 'state'}
+            'balance_amount': 'balance', 'payment_state': 'state',
+            'deposit_waiting': 'waiting'}
         for record in records:
             figures = record.payment_figures()
             for name in names:
@@ -623,7 +631,9 @@ class PaymentLink(TenantOwnedMixin, Workflow, ModelSQL, ModelView):
             return False
         obj = event.get('object') or {}
         changed = False
-        if event['type'] == 'checkout.session.completed':
+        if event['type'] in {'checkout.session.completed',
+                'checkout.session.async_payment_succeeded'}:
+            # A delayed method (a debit) completes unpaid, then succeeds.
             if obj.get('payment_status') == 'paid':
                 changed = self.mark_paid(obj.get('payment_intent'))
         elif event['type'] == 'charge.refunded':
