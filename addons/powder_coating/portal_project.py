@@ -6,6 +6,7 @@ project's parts, steps and dates, photos, documents, and the pickup.
 Routes run as root: every query names the workshop of the URL and the
 signed-in client's party; anything else is 404."""
 import datetime as dt
+import functools
 from http import HTTPStatus
 
 from werkzeug.exceptions import NotFound
@@ -289,7 +290,34 @@ def _take_over_home():
             url_map._rules_by_endpoint.setdefault(endpoint, []).append(rule)
 
 
+def _land_on_home(endpoint):
+    """After signing in, the client lands on the space's home (their
+    projects) rather than on saas_portal's documents."""
+    @functools.wraps(endpoint)
+    def wrapper(request, *args, **kwargs):
+        response = endpoint(request, *args, **kwargs)
+        location = getattr(response, 'headers', {}).get('Location') or ''
+        if (getattr(response, 'status_code', None) == 303
+                and location.endswith('/documents')):
+            response.headers['Location'] = location[:-len('documents')]
+        return response
+    return wrapper
+
+
+def _take_over_login():
+    url_map = app.url_map
+    for rule in url_map.iter_rules():
+        if (rule.rule == '/<database_name>/portal/<slug>/login'
+                and not getattr(rule.endpoint, 'lands_on_home', False)):
+            endpoint = _land_on_home(rule.endpoint)
+            endpoint.lands_on_home = True
+            url_map._rules_by_endpoint[rule.endpoint].remove(rule)
+            rule.endpoint = endpoint
+            url_map._rules_by_endpoint.setdefault(endpoint, []).append(rule)
+
+
 _take_over_home()
+_take_over_login()
 
 
 def project_card(page, project, fmt, states):
