@@ -139,7 +139,7 @@ def test_invited_client_signs_quote_and_sees_project(
     page.locator('a[href$="/password/forgotten"]').click()
     page.locator('input[name="email"]').fill(INVITED[1])
     page.locator('main form button[type="submit"]').click()
-    expect(page).to_have_url(re.compile(r'/login'))
+    expect(page).to_have_url(re.compile(r'/login'), timeout=30_000)
     # The link of the email: choose a password.
     page.goto(invited())
     assert 'token=None' not in page.url
@@ -148,18 +148,18 @@ def test_invited_client_signs_quote_and_sees_project(
     page.locator('input[name="password"]').fill(NEW_PASSWORD)
     page.locator('input[name="confirmation"]').fill(NEW_PASSWORD)
     page.locator('main form button[type="submit"]').click()
-    expect(page).to_have_url(re.compile(r'/login'))
+    expect(page).to_have_url(re.compile(r'/login'), timeout=30_000)
     check_accessibility(page, 'login')
     page.locator('input[name="email"]').fill(INVITED[1])
     page.locator('input[name="password"]').fill(NEW_PASSWORD)
     page.locator('main form button[type="submit"]').click()
     # The workshop's terms first.
-    expect(page).to_have_url(re.compile(r'/consents'))
+    expect(page).to_have_url(re.compile(r'/consents'), timeout=30_000)
     check_accessibility(page, 'consents')
     page.locator('input[name="document"]').check()
     page.locator('main form button[type="submit"]').click()
     page.goto(portal_url(server, DURAND))
-    expect(page).to_have_url(re.compile(r'/projects$'))
+    expect(page).to_have_url(re.compile(r'/projects$'), timeout=30_000)
     expect(page.locator('#attention-title')).to_be_visible()
     check_accessibility(page, 'projects')
     page.goto(portal_url(server, DURAND, 'documents'))
@@ -167,7 +167,7 @@ def test_invited_client_signs_quote_and_sees_project(
 
     page.goto(portal_url(server, DURAND))
     page.locator('a[href*="/sign"]').first.click()
-    expect(page).to_have_url(re.compile(r'/quotes/\d+/sign$'))
+    expect(page).to_have_url(re.compile(r'/quotes/\d+/sign$'), timeout=30_000)
     quote_id = int(re.search(r'/quotes/(\d+)/sign', page.url).group(1))
     expect(page.locator('tfoot')).to_contain_text(re.compile(r'\d,\d\d'))
     check_accessibility(page, 'sign')
@@ -175,7 +175,7 @@ def test_invited_client_signs_quote_and_sees_project(
     page.locator('#accept').check()
     page.locator('#sign-form button[type="submit"]').click()
     expect(page.locator('#sign-error')).to_be_visible()
-    expect(page).to_have_url(re.compile(r'/quotes/\d+/sign$'))
+    expect(page).to_have_url(re.compile(r'/quotes/\d+/sign$'), timeout=30_000)
     # Draw the signature with the mouse.
     canvas = page.locator('#signature-pad')
     box = canvas.bounding_box()
@@ -187,7 +187,8 @@ def test_invited_client_signs_quote_and_sees_project(
     page.mouse.up()
     page.locator('#signer').fill("Jeanne Lumière")
     page.locator('#sign-form button[type="submit"]').click()
-    expect(page).to_have_url(re.compile(r'/projects/\d+\?done=signed'))
+    expect(page).to_have_url(re.compile(r'/projects/\d+\?done=signed'),
+        timeout=30_000)
     expect(page.get_by_role('status')).to_be_visible()
     check_accessibility(page, 'project')
     project_path = urllib.parse.urlsplit(page.url).path
@@ -237,14 +238,15 @@ def test_demo_client_signs_with_the_keyboard(server, portal_context):
     page.locator('input[name="email"]').fill(MARTIN['email'])
     page.locator('input[name="password"]').fill(PASSWORD)
     page.locator('input[name="password"]').press('Enter')
-    expect(page).to_have_url(re.compile(r'/documents|/projects'))
+    expect(page).to_have_url(re.compile(r'/portal/[^/]+/(projects)?$'),
+        timeout=30_000)
     page.goto(portal_url(server, MARTIN, 'projects'))
     page.screenshot(path=str(SHOTS / 'keyboard-projects-1366.png'),
         full_page=True)
     sign = page.locator('a[href*="/sign"]').first
     sign.focus()
     page.keyboard.press('Enter')
-    expect(page).to_have_url(re.compile(r'/quotes/\d+/sign$'))
+    expect(page).to_have_url(re.compile(r'/quotes/\d+/sign$'), timeout=30_000)
     image = SHOTS / 'signature.png'
     _signature_png(image)
     # Tab through the form: name, clear, file, "I accept", submit.
@@ -263,7 +265,8 @@ def test_demo_client_signs_with_the_keyboard(server, portal_context):
     page.keyboard.press('Space')
     page.keyboard.press('Tab')
     page.keyboard.press('Enter')
-    expect(page).to_have_url(re.compile(r'/projects/\d+\?done=signed'))
+    expect(page).to_have_url(re.compile(r'/projects/\d+\?done=signed'),
+        timeout=30_000)
     expect(page.get_by_role('status')).to_be_visible()
     page.screenshot(path=str(SHOTS / 'signed-with-keyboard-1366.png'),
         full_page=True)
