@@ -222,6 +222,17 @@ class Journal(metaclass=PoolMeta):
         return [cls.for_method(company, m) for m, _ in METHODS]
 
 
+class WorkshopCreate(metaclass=PoolMeta):
+    "A new workshop gets its payment journals with its chart."
+    __name__ = 'saas.workshop.create'
+
+    def _create_workshop(self):
+        state = super()._create_workshop()
+        Journal = Pool().get('account.payment.journal')
+        Journal.create_workshop_journals(self.done.company)
+        return state
+
+
 class Payment(metaclass=PoolMeta):
     __name__ = 'account.payment'
 

@@ -17,7 +17,8 @@ from trytond.modules.powder_coating.payment import (
 from trytond.modules.powder_coating.tests.test_module import (
     create_powder, create_quote)
 from trytond.pool import Pool
-from trytond.tests.test_tryton import DB_NAME, RouteTestCase
+from trytond.tests.test_tryton import (
+    DB_NAME, RouteTestCase, with_transaction)
 from trytond.transaction import Transaction
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -324,3 +325,18 @@ class PowderCoatingPaymentTestCase(RouteTestCase):
             link, = Link.search([('id', '=', link.id)])
             self.assertEqual(link.state, 'paid')
             self.assertEqual(link.payment.amount, Decimal('50.00'))
+
+    @with_transaction()
+    def test_new_workshop_has_payment_journals(self):
+        "The New workshop wizard creates the payment journals"
+        from trytond.modules.saas.tests.test_module import (
+            run_workshop_wizard)
+        Journal = Pool().get('account.payment.journal')
+        wizard = run_workshop_wizard(name="Poudrage du Nord",
+            siret='55208131700018', owner_login='owner.nord',
+            owner_email='chef@poudrage-nord.example')
+        journals = Journal.search([
+                ('company', '=', wizard.done.company.id)])
+        self.assertEqual(sorted(j.name for j in journals), sorted([
+                    "Carte (Stripe)", "Carte bancaire (TPE)", "Espèces",
+                    "Chèque", "Virement", "Prélèvement SEPA"]))
