@@ -185,8 +185,19 @@ class User(TenantOwnedMixin, metaclass=PoolMeta):
         if not url:
             return super().get_email_reset_password_url(url)
         query = urllib.parse.urlencode({
-                'email': self.email, 'token': self.reset_password_token})
+                'email': self.email, 'token': self._stored_token()})
         return f'{url}?{query}'
+
+    def _stored_token(self):
+        """The reset token as stored: the email is rendered with the access
+        rules of the click, under which `read` blanks the secret fields
+        (and the transaction's cache of them)."""
+        table = self.__table__()
+        cursor = Transaction().connection.cursor()
+        cursor.execute(*table.select(table.reset_password_token,
+                where=table.id == self.id))
+        row = cursor.fetchone()
+        return row[0] if row else None
 
     @classmethod
     def reset_password(cls, users, from_=None):
