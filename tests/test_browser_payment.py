@@ -124,3 +124,21 @@ def test_client_pays_deposit_by_link(server, phone, rpc_as, smtp):
     response = page.goto(link.replace(f'/{DURAND["slug"]}/',
             f'/{MARTIN["slug"]}/'))
     assert response.status == 404
+
+
+def test_workshop_reads_its_payments_and_mandates(server, rpc_as):
+    "The owner lists the workshop's payments and SEPA mandates, only its own"
+    owner = rpc_as('owner.durand')
+    payments = call(owner, 'account.payment', 'search_read', [], 0, None,
+        None, ['company', 'journal.name', 'origin', 'purpose', 'state'])
+    assert payments, "the demo's deposit payment is listed"
+    companies = {p['company'] for p in payments}
+    assert len(companies) == 1
+    assert any(p['journal.']['name'] == "Carte (Stripe)"
+        and p['purpose'] == 'deposit' and p['state'] == 'succeeded'
+        for p in payments)
+    call(owner, 'account.payment.sepa.mandate', 'search_read', [], 0, None,
+        None, ['party', 'state'])
+    martin = rpc_as('owner.martin')
+    theirs = call(martin, 'account.payment', 'search', [], 0, None, None)
+    assert not set(theirs) & {p['id'] for p in payments}
