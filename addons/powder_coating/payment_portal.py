@@ -6,6 +6,7 @@ payment providers' webhook (/<database>/payment/webhook/<provider>).
 The routes run as root: a link is found by its token hash *and* the
 workshop of the URL; a webhook is applied only once its signature was
 checked with the secret of the workshop the payment belongs to."""
+import datetime
 import json
 import os
 from http import HTTPStatus
@@ -55,6 +56,7 @@ def portal_payment_summary(project):
                 ('company', '=', project.company.id),
                 ('party', '=', project.party.id),
                 ('state', '=', 'open'),
+                ('expires', '>', datetime.datetime.now()),
                 ['OR',
                     ('project', 'in', [o.id for o in origins
                             if o.__name__ == 'powder_coating.project']),

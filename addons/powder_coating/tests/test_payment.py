@@ -340,3 +340,29 @@ class PowderCoatingPaymentTestCase(RouteTestCase):
         self.assertEqual(sorted(j.name for j in journals), sorted([
                     "Carte (Stripe)", "Carte bancaire (TPE)", "Espèces",
                     "Chèque", "Virement", "Prélèvement SEPA"]))
+
+    def test_portal_payment_summary(self):
+        "The portal's project page gets the figures and the open links"
+        from trytond.modules.powder_coating.payment_portal import (
+            portal_payment_summary)
+        transaction, company = self.as_workshop(MARTIN)
+        with transaction:
+            pool = Pool()
+            Project = pool.get('powder_coating.project')
+            Link = pool.get('powder_coating.payment.link')
+            quote = self.quote(company)
+            project, = Project.create([{'company': company.id,
+                        'number': 'PRJ-PAY', 'party': quote.party.id,
+                        'quote': quote.id}])
+            link, _ = Link.open_link(project, 'balance', Decimal('12.50'))
+            with Transaction().set_context(language='fr'):
+                summary = portal_payment_summary(project)
+            self.assertEqual(summary['total'], quote.total_amount)
+            self.assertEqual(summary['balance'],
+                quote.total_amount - summary['paid'])
+            self.assertEqual([l['amount'] for l in summary['open_links']],
+                [Decimal('12.50')])
+            self.assertIn('12,50', summary['open_links'][0]['amount_text'])
+            self.assertTrue(summary['state_label'])
+            self.assertEqual(set(summary['labels']),
+                {'title', 'total', 'deposit', 'paid', 'balance'})
