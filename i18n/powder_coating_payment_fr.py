@@ -109,6 +109,11 @@ FR = {
     "The provider's payment page for this link.":
         "La page de paiement du prestataire pour ce lien.",
     'Checkout Page': "Page de paiement",
+    'Checkout Opened': "Page de paiement ouverte le",
+    'Stripe closes its payment page after 24 hours: an older one is opened '
+    'again.':
+        "Stripe ferme sa page de paiement au bout de 24 heures : une page "
+        "plus ancienne est rouverte.",
     'Provider Payment': "Paiement chez le fournisseur",
     'Sent': "Envoyé",
 

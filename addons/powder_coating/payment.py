@@ -28,6 +28,8 @@ from trytond.wizard import Button, StateTransition, StateView, Wizard
 MONEY = (16, 2)
 CENT = Decimal('0.01')
 LINK_DAYS = 7
+# Stripe's Checkout pages expire after 24 hours.
+CHECKOUT_REUSE = datetime.timedelta(hours=23)
 
 DEPOSIT_METHODS = [
     ('none', "No Deposit"),
@@ -489,6 +491,9 @@ class PaymentLink(TenantOwnedMixin, Workflow, ModelSQL, ModelView):
     checkout_id = fields.Char("Checkout Session", readonly=True,
         help="The provider's payment page for this link.")
     checkout_url = fields.Char("Checkout Page", readonly=True)
+    checkout_at = fields.Timestamp("Checkout Opened", readonly=True,
+        help="Stripe closes its payment page after 24 hours: an older one "
+        "is opened again.")
     payment_intent = fields.Char("Provider Payment", readonly=True)
     payment = fields.Many2One('account.payment', "Payment", readonly=True,
         ondelete='RESTRICT')
@@ -595,8 +600,14 @@ class PaymentLink(TenantOwnedMixin, Workflow, ModelSQL, ModelView):
         """Open (or reuse) the provider's payment page; return its URL.
         A retry reuses the same idempotency key: never two charges."""
         self.check_payable()
+        now = datetime.datetime.now()
+        key = 'atelier-link-%s' % self.token_hash[:40]
         if self.checkout_id and self.checkout_url:
-            return self.checkout_url
+            if (self.checkout_at
+                    and now - self.checkout_at < CHECKOUT_REUSE):
+                return self.checkout_url
+            # The provider closed the page: a new one, with its own key.
+            key = '%s-after-%s' % (key, self.checkout_id)
         Setting = Pool().get('connector.setting')
         provider, _ = Setting.provider_for(self.company, 'payment')
         try:
@@ -606,7 +617,7 @@ class PaymentLink(TenantOwnedMixin, Workflow, ModelSQL, ModelView):
                 description=self.description(),
                 reference='link-%s' % self.id,
                 success_url=success_url, cancel_url=cancel_url,
-                idempotency_key='atelier-link-%s' % self.token_hash[:40])
+                idempotency_key=key)
         except ConnectorError as error:
             raise PaymentLinkError(translate_provider_error(error)) from error
         with without_check_access():
@@ -614,6 +625,7 @@ class PaymentLink(TenantOwnedMixin, Workflow, ModelSQL, ModelView):
                     'provider': provider or 'offline',
                     'checkout_id': session['id'],
                     'checkout_url': session['url'],
+                    'checkout_at': now,
                     })
         return session['url']
 
@@ -631,6 +643,13 @@ class PaymentLink(TenantOwnedMixin, Workflow, ModelSQL, ModelView):
                     limit=1)
             else:
                 links = []
+            reference = str(obj.get('client_reference_id') or '')
+            if (not links and obj.get('object') == 'checkout.session'
+                    and reference.startswith('link-')
+                    and reference[5:].isdigit()):
+                # A page opened again later: the first one was paid.
+                links = cls.search([('id', '=', int(reference[5:]))],
+                    limit=1)
         return links[0] if links else None
 
     def apply_event(self, provider, event):

@@ -199,6 +199,19 @@ class PowderCoatingPaymentTestCase(RouteTestCase):
             data={'csrf_token': csrf})
         self.assertEqual(response.headers['Location'], session['url'])
         self.assertEqual(len(self.stripe.sessions), 1)
+        # A day later Stripe closed that page: a new one is opened; the
+        # client had paid the first one, which still pays the link.
+        transaction, company = self.as_workshop()
+        with transaction:
+            Link = Pool().get('powder_coating.payment.link')
+            link, = Link.search([('checkout_id', '=', session['id'])])
+            Link.write([link], {'checkout_at':
+                    link.checkout_at - datetime.timedelta(days=1)})
+            transaction.commit()
+        response = client.post(self.url(f'pay/{token}'),
+            data={'csrf_token': csrf})
+        self.assertEqual(len(self.stripe.sessions), 2)
+        self.assertNotEqual(response.headers['Location'], session['url'])
 
         # The client pays; Stripe notifies. A forged notification first.
         event = self.stripe.complete(session['id'])
