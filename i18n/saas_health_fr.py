@@ -1,6 +1,7 @@
 # French strings of the saas health checks (core_addons/saas/health.py and
 # health.xml), by English msgid (see i18n/fill_po.py).
 FR = {
+    'Health Check': "Contrôle de santé",
     'Health Checks': "Contrôles de santé",
     "Check the Application's Health": "Contrôler la santé de l'application",
     "One round of the application's health checks.":

@@ -530,6 +530,12 @@ FR = {
         'Messages de contact',
     'Website Settings':
         'Réglages du site',
+    'Website Plan':
+        'Formule du site',
+    'Contact Message':
+        'Message de contact',
+    'Trial Request':
+        "Demande d'essai",
     "A plan offered on the public website's pricing page.":
         'Une formule proposée sur la page Tarifs du site public.',
     "The public website's settings.":

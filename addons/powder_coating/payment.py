@@ -728,6 +728,7 @@ def link_url(company, token):
 class SendLinkStart(ModelView):
     "Send a Payment Link"
     __name__ = 'powder_coating.payment.link.send.start'
+    __string__ = "Send a Payment Link"
 
     kind = fields.Selection(PURPOSES, "For", required=True)
     amount = fields.Numeric("Amount", digits=MONEY, required=True,
@@ -794,6 +795,7 @@ class SendLink(Wizard):
 class RecordStart(ModelView):
     "Record a Payment"
     __name__ = 'powder_coating.payment.record.start'
+    __string__ = "Record a Payment"
 
     method = fields.Selection([m for m in METHODS
             if m[0] in COUNTER_METHODS], "Means", required=True)

@@ -136,6 +136,7 @@ def run_checks(now=None):
 class HealthCheck(ModelSQL, ModelView):
     "One round of the application's health checks."
     __name__ = 'saas.health_check'
+    __string__ = "Health Check"
 
     checked_at = fields.Timestamp("Checked at", required=True, readonly=True,
         help="When the checks ran.")

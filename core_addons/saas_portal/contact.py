@@ -35,6 +35,7 @@ def _msg(message, /, **variables):
 class ContactMessage(ModelSQL, ModelView):
     "A message sent from the public website's contact form."
     __name__ = 'saas_portal.contact_message'
+    __string__ = "Contact Message"
 
     name = fields.Char("Name", required=True, readonly=True)
     email = fields.Char("Email", required=True, readonly=True,

@@ -35,6 +35,7 @@ def highlights(text):
 class Plan(sequence_ordered(), DeactivableMixin, ModelSQL, ModelView):
     "A plan offered on the public website's pricing page."
     __name__ = 'saas_portal.site.plan'
+    __string__ = "Website Plan"
 
     name = fields.Char("Name", required=True, translate=True,
         help="The name of the plan, as on the pricing page (Lite, Pro).")
@@ -60,6 +61,7 @@ class Plan(sequence_ordered(), DeactivableMixin, ModelSQL, ModelView):
 class Configuration(ModelSingleton, ModelSQL, ModelView):
     "The public website's settings."
     __name__ = 'saas_portal.site.configuration'
+    __string__ = "Website Settings"
 
     site_name = fields.Char("Site Name",
         help="The name of the software as the public website shows it.")

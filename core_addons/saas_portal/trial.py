@@ -57,6 +57,7 @@ def _msg(message, /, **variables):
 class TrialRequest(ModelSQL, ModelView):
     "A request for a free trial made on the public website."
     __name__ = 'saas_portal.trial_request'
+    __string__ = "Trial Request"
 
     workshop_name = fields.Char("Workshop Name", required=True, readonly=True,
         help="The trade name of the workshop, as typed by the requester.")
