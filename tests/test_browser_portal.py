@@ -104,12 +104,17 @@ def invited(server, rpc_as, smtp):
     rpc = rpc_as('owner.durand')
     party, = call(rpc, 'party.party', 'search',
         [('name', '=', INVITED[0])], 0, 1, None)
-    call(rpc, 'web.user', 'create', [{'email': INVITED[1], 'party': party}])
+    account, = call(rpc, 'web.user', 'create',
+        [{'email': INVITED[1], 'party': party}])
     terms = call(rpc, 'saas.consent.document', 'create', [{
                 'name': "Conditions générales de l'atelier",
                 'kind': 'terms',
                 'text': "Les pièces sont rendues propres et emballées.",
                 }])
+
+    def invite():
+        "The workshop's Reset Password button: the invitation email."
+        call(rpc, 'web.user', 'reset_password', [account])
 
     def link():
         "The link of the latest email to the client (the outbox's SMTP)."
@@ -123,6 +128,7 @@ def invited(server, rpc_as, smtp):
         found = re.search(r'https?://[^\s"<>]+/password\?[^\s"<>]+', body)
         assert found, body
         return html.unescape(found.group(0))
+    link.invite = invite
     try:
         yield link
     finally:
@@ -134,13 +140,9 @@ def test_invited_client_signs_quote_and_sees_project(
         server, portal_context, invited, rpc_as):
     from playwright.sync_api import expect
     page = portal_context('desktop')
-    # The client asks for the link to choose a password.
-    page.goto(portal_url(server, DURAND, 'login'))
-    page.locator('a[href$="/password/forgotten"]').click()
-    page.locator('input[name="email"]').fill(INVITED[1])
-    page.locator('main form button[type="submit"]').click()
-    expect(page).to_have_url(re.compile(r'/login'), timeout=30_000)
-    # The link of the email: choose a password.
+    # The workshop invites the client from the back office; the client
+    # opens the link of the email and chooses a password.
+    invited.invite()
     page.goto(invited())
     assert 'token=None' not in page.url
     expect(page.get_by_role('heading', level=1)).to_be_visible()
