@@ -236,6 +236,8 @@ FR = {
         "n'est débitée. Confirmez pour marquer %(amount)s comme payé.",
     'Confirm the demo payment': "Confirmer le paiement de démonstration",
     'Payment cancelled': "Paiement annulé",
+    'Opening the secure payment page': "Ouverture de la page de paiement sécurisée",
+    'Continue to the payment page': "Continuer vers la page de paiement",
     'Nothing was charged. You can try again whenever you like.':
         "Rien n'a été débité. Vous pouvez réessayer quand vous voulez.",
     'Back to the payment': "Revenir au paiement",

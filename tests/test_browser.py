@@ -140,7 +140,9 @@ def test_client_signs_in_to_the_portal(page, server):
 
     page.get_by_label('Mot de passe', exact=True).fill(PASSWORD)
     page.get_by_role('button', name='Se connecter').click()
-    expect(page).to_have_url(re.compile(r'/documents$'))
+    # The client's space opens on their projects; then their documents.
+    expect(page).to_have_url(re.compile(r'/projects$'))
+    page.goto(base + 'documents')
     expect(page.get_by_role('heading', name='Mes documents')).to_be_visible()
     expect(page.locator('body')).to_contain_text(portal['client'])
     # The workshop's quotes sent to this client, with their PDF.

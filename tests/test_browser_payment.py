@@ -6,6 +6,7 @@ email's link, pays with the demo provider and the project shows the
 deposit paid; the same token at another workshop's portal is unknown.
 axe-core checks the pages (no serious or critical violation)."""
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -124,6 +125,76 @@ def test_client_pays_deposit_by_link(server, phone, rpc_as, smtp):
     response = page.goto(link.replace(f'/{DURAND["slug"]}/',
             f'/{MARTIN["slug"]}/'))
     assert response.status == 404
+
+
+@pytest.fixture
+def stripe_durand(server, rpc_as):
+    """Durand takes card payments through Stripe: here a local server
+    answering like Stripe's API, whose hosted page posts the signed webhook
+    to the demo server. Durand's previous payment setting is restored."""
+    from trytond.modules.connector.tests.stripe_server import (
+        SECRET_KEY, StripeServer)
+    owner = rpc_as('owner.durand')
+    stripe = StripeServer().start()
+    stripe.webhook_secret = 'whsec_browser_journey'
+    stripe.webhook_url = (
+        f'{server.base_url}/{server.database}/payment/webhook/stripe')
+    before = call(owner, 'connector.setting', 'search_read',
+        [('capability', '=', 'payment')], 0, None, None, ['provider'])
+    if before:
+        call(owner, 'connector.setting', 'delete', [s['id'] for s in before])
+    setting, = call(owner, 'connector.setting', 'create', [{
+                'capability': 'payment',
+                'provider': 'stripe',
+                'credentials': [('create', [
+                            {'key': 'secret_key', 'value': SECRET_KEY},
+                            {'key': 'webhook_secret',
+                                'value': stripe.webhook_secret},
+                            {'key': 'api_base', 'value': stripe.url},
+                            ])],
+                }])
+    try:
+        yield stripe
+    finally:
+        call(owner, 'connector.setting', 'delete', [setting])
+        if before:
+            call(owner, 'connector.setting', 'create', [{
+                        'capability': 'payment',
+                        'provider': s['provider'],
+                        } for s in before])
+        stripe.stop()
+
+
+def test_client_pays_deposit_through_stripe(
+        server, phone, rpc_as, smtp, stripe_durand):
+    """The client pays the deposit on Stripe's hosted page (a local server
+    speaking Stripe's API): the signed webhook marks it paid, once."""
+    from playwright.sync_api import expect
+    owner = rpc_as('owner.durand')
+    project, link = send_deposit_link(owner, smtp)
+
+    page = phone
+    page.goto(link)
+    page.locator('#pay-card').click()
+    # Stripe's page (the local server): the session was created over the
+    # API with the deposit's amount in cents.
+    expect(page).to_have_url(re.compile(r'/c/pay/cs_test_'))
+    session, = stripe_durand.sessions.values()
+    read, = call(owner, 'powder_coating.project', 'read', [project['id']],
+        ['deposit_amount', 'payment_state'])
+    deposit = read['deposit_amount']
+    if isinstance(deposit, dict):  # JSON-RPC's Decimal
+        deposit = deposit['decimal']
+    assert session['amount_total'] == round(Decimal(deposit) * 100)
+    assert read['payment_state'] == 'unpaid'
+    page.locator('#stripe-pay').click()
+    # Back on the workshop's portal, the webhook applied.
+    status = page.get_by_role('status')
+    expect(status).to_have_attribute('data-paid', 'yes')
+    read, = call(owner, 'powder_coating.project', 'read', [project['id']],
+        ['payment_state', 'paid_amount', 'deposit_amount'])
+    assert read['payment_state'] == 'deposit'
+    assert read['paid_amount'] == read['deposit_amount']
 
 
 def test_workshop_reads_its_payments_and_mandates(server, rpc_as):

@@ -148,7 +148,12 @@ def pay(page, token):
         url = link.start_checkout(
             success_url=host + page.url(f'pay/{token}/done'),
             cancel_url=host + page.url(f'pay/{token}/cancelled'))
-        return page.finish(redirect(url, code=303))
+        if url.startswith(host + '/'):
+            return page.finish(redirect(url, code=303))
+        # The portal's forms may only lead to the portal (CSP form-action
+        # 'self', enforced on redirects too): the provider's page opens
+        # from a page of ours, by itself or with its link.
+        return _render(page, 'pay_redirect.html', link, token, url=url)
     return _render(page, 'pay.html', link, token)
 
 

@@ -86,6 +86,10 @@ def pdf_response(report_name, record, filename):
 class WebUser(metaclass=PoolMeta):
     __name__ = 'web.user'
 
+    def portal_landing(self):
+        "The client's space opens on their projects."
+        return 'projects'
+
     def portal_documents(self):
         pool = Pool()
         Lang = pool.get('ir.lang')

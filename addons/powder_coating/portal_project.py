@@ -6,7 +6,6 @@ project's parts, steps and dates, photos, documents, and the pickup.
 Routes run as root: every query names the workshop of the URL and the
 signed-in client's party; anything else is 404."""
 import datetime as dt
-import functools
 from http import HTTPStatus
 
 from werkzeug.exceptions import NotFound
@@ -14,7 +13,6 @@ from werkzeug.exceptions import NotFound
 from trytond.modules.saas_portal.routes import route
 from trytond.pool import Pool
 from trytond.transaction import without_check_access
-from trytond.wsgi import app
 
 from .portal import REPORTED_STATES, client_quotes, t
 
@@ -266,58 +264,6 @@ def gate(page):
     if pending_consents(page):
         return page.redirect('consents')
     return None
-
-
-def home(page):
-    "The client's space opens on their projects."
-    if not page.user:
-        return page.redirect('login')
-    if not has_powder_coating(page):
-        return page.redirect('documents')
-    return page.redirect('projects')
-
-
-def _take_over_home():
-    """The portal's home (saas_portal sends it to the documents) opens the
-    projects when powder_coating is activated in the database."""
-    from trytond.modules.saas_portal import routes
-    url_map = app.url_map
-    for rule in url_map.iter_rules():
-        if rule.rule == '/<database_name>/portal/<slug>/':
-            endpoint = routes._handler(home)
-            url_map._rules_by_endpoint[rule.endpoint].remove(rule)
-            rule.endpoint = endpoint
-            url_map._rules_by_endpoint.setdefault(endpoint, []).append(rule)
-
-
-def _land_on_home(endpoint):
-    """After signing in, the client lands on the space's home (their
-    projects) rather than on saas_portal's documents."""
-    @functools.wraps(endpoint)
-    def wrapper(request, *args, **kwargs):
-        response = endpoint(request, *args, **kwargs)
-        location = getattr(response, 'headers', {}).get('Location') or ''
-        if (getattr(response, 'status_code', None) == 303
-                and location.endswith('/documents')):
-            response.headers['Location'] = location[:-len('documents')]
-        return response
-    return wrapper
-
-
-def _take_over_login():
-    url_map = app.url_map
-    for rule in url_map.iter_rules():
-        if (rule.rule == '/<database_name>/portal/<slug>/login'
-                and not getattr(rule.endpoint, 'lands_on_home', False)):
-            endpoint = _land_on_home(rule.endpoint)
-            endpoint.lands_on_home = True
-            url_map._rules_by_endpoint[rule.endpoint].remove(rule)
-            rule.endpoint = endpoint
-            url_map._rules_by_endpoint.setdefault(endpoint, []).append(rule)
-
-
-_take_over_home()
-_take_over_login()
 
 
 def project_card(page, project, fmt, states):

@@ -196,7 +196,7 @@ def route(path, methods=('GET',), readonly=None):
 
 @route('')
 def home(page):
-    return page.redirect('documents' if page.user else 'login')
+    return page.redirect(page.user.portal_landing() if page.user else 'login')
 
 
 @route('login', methods=['GET', 'POST'], readonly=False)
@@ -205,7 +205,7 @@ def login(page):
     WebUser = pool.get('web.user')
     request = page.request
     if page.user and request.method == 'GET':
-        return page.redirect('documents')
+        return page.redirect(page.user.portal_landing())
     email = (request.form.get('email') or '').strip()
     if request.method == 'GET':
         return page.render('login.html', email=email)
@@ -225,7 +225,7 @@ def login(page):
         **security.cookie_options(page.secure, path=page.base))
     # A new token after signing in: one seen before cannot be reused.
     page.csrf_token = security.new_token()
-    return page.redirect('documents')
+    return page.redirect(user.portal_landing())
 
 
 @route('logout', methods=['POST'], readonly=False)
@@ -321,7 +321,7 @@ def consents(page):
         return page.redirect('login')
     documents = pending_consents(page)
     if not documents:
-        return page.redirect('documents')
+        return page.redirect(page.user.portal_landing())
     lang = Lang.get(page.language)
     values = {
         'documents': documents,
@@ -341,7 +341,7 @@ def consents(page):
             ticked=ticked, **values)
     Consent.accept(page.user.party, documents, channel='portal',
         ip_address=request.remote_addr)
-    return page.redirect('documents')
+    return page.redirect(page.user.portal_landing())
 
 
 @route('documents')

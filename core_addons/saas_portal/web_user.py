@@ -170,6 +170,12 @@ class User(TenantOwnedMixin, metaclass=PoolMeta):
         Attempt.add(key)
         return None
 
+    def portal_landing(self):
+        """The page of the portal this client lands on after signing in
+        (a path under the workshop's portal): business addons put their
+        own first."""
+        return 'documents'
+
     def portal_documents(self):
         """The documents this client may open in the portal, newest first:
         dicts with name, date, kind and url. Business addons extend it with

@@ -16,7 +16,13 @@ API reference:
 ``complete(id)`` and ``refund(id)`` play the client paying and the workshop
 refunding, returning the event Stripe would send; ``signed(event, secret)``
 gives the body and ``Stripe-Signature`` header of its webhook.
+
+The session's ``url`` is a hosted payment page for browser tests: a "Pay"
+button that completes the session, posts the signed
+``checkout.session.completed`` to ``webhook_url`` (with ``webhook_secret``)
+like Stripe does, then sends the client back to the ``success_url``.
 """
+import html
 import base64
 import itertools
 import json
@@ -24,11 +30,20 @@ import re
 import time
 import urllib.parse
 
+import requests
+
 from ..providers.payment import signature_header
 from .servers import LocalServer
 
 SECRET_KEY = 'sk_test_atelier'
 SESSION_PATH = re.compile(r'^/v1/checkout/sessions/([A-Za-z0-9_]+)$')
+HOSTED_PATH = re.compile(r'^/c/pay/([A-Za-z0-9_]+)$')
+HOSTED_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Checkout (test)</title>
+</head><body><main><h1>Test checkout</h1>
+<p id="amount">%(amount)s %(currency)s</p>
+<form method="post"><button id="stripe-pay" type="submit">Pay</button>
+</form></main></body></html>"""
 
 
 def _form(body):
@@ -46,6 +61,8 @@ class StripeServer(LocalServer):
         self.idempotent = {}
         self._ids = itertools.count(1)
         self._last_headers = {}
+        self.webhook_url = None
+        self.webhook_secret = None
 
     def _json(self, status, data):
         return status, json.dumps(data), 'application/json'
@@ -65,6 +82,10 @@ class StripeServer(LocalServer):
 
     def answer(self, method, path, body):
         headers = self.requests[-1]['headers']
+        hosted = HOSTED_PATH.match(path.split('?')[0])
+        if hosted and hosted.group(1) in self.sessions:
+            # The page the client sees, not the API.
+            return self.hosted_page(method, hosted.group(1))
         if self.fail_status:
             return self._error(self.fail_status, 'api_error',
                 'An unexpected error occurred.')
@@ -116,6 +137,23 @@ class StripeServer(LocalServer):
         if key:
             self.idempotent[key] = session_id
         return self._json(200, session)
+
+    def hosted_page(self, method, session_id):
+        "The hosted page: GET shows the amount, POST pays."
+        session = self.sessions[session_id]
+        if method == 'GET':
+            return 200, HOSTED_PAGE % {
+                'amount': '%.2f' % (session['amount_total'] / 100),
+                'currency': html.escape(session['currency'].upper()),
+                }, 'text/html; charset=utf-8'
+        event = self.complete(session_id)
+        if self.webhook_url:
+            payload, headers = signed(event, self.webhook_secret)
+            requests.post(self.webhook_url, data=payload, headers=headers,
+                timeout=60)
+        location = session['success_url'].replace(
+            '{CHECKOUT_SESSION_ID}', session_id)
+        return 303, '', 'text/html', {'Location': location}
 
     def _event(self, kind, obj):
         return {
