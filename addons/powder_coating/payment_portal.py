@@ -130,7 +130,7 @@ def sepa_details(link):
     return {'iban': iban, 'reference': link.origin.number or ''}
 
 
-@route('pay/<token>', methods=('GET', 'POST'))
+@route('pay/<token>', methods=('GET', 'POST'), readonly=False)
 def pay(page, token):
     """The link's page: amount, what it is for, « Payer par carte »
     (POST, CSRF-checked) opening the provider's payment page."""
@@ -157,7 +157,7 @@ def pay(page, token):
     return _render(page, 'pay.html', link, token)
 
 
-@route('pay/<token>/done', methods=('GET', 'POST'))
+@route('pay/<token>/done', methods=('GET', 'POST'), readonly=False)
 def pay_done(page, token):
     """Back from the payment page. With the offline (demo) provider, the
     client confirms here and the link is paid at once."""

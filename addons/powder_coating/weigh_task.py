@@ -18,6 +18,7 @@ from trytond.wizard import StateAction, Wizard
 
 from . import stock_planning
 from .powder_stock import USAGE_WEEKS, stock_by_powder, used_by_powder
+from .tools import local_time
 
 REASONS = [
     ('usage', "Much used lately"),
@@ -202,7 +203,9 @@ class WeighTask(TenantOwnedMixin, ModelSQL, ModelView):
                     ('company', '=', weighing.company.id),
                     ('powder', '=', weighing.powder.id),
                     ('weighing', '=', None),
-                    ('date', '<=', weighing.weighed_at.date()),
+                    # The day of the workshop, not of UTC.
+                    ('date', '<=', local_time(
+                            weighing.weighed_at, weighing.company).date()),
                     ])
             if not tasks:
                 # A partial inventory's powder weighed before its day.
