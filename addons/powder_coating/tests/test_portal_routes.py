@@ -142,8 +142,8 @@ class PowderCoatingPortalRoutesTestCase(RouteTestCase):
                 'csrf_token': token, 'email': f'{who}@{workshop}.example',
                 'password': PASSWORD})
         self.assertEqual(response.status_code, 303)
-        # The space's home, which opens the projects.
-        self.assertTrue(response.location.endswith(f'/{workshop}/'))
+        # The space opens on the client's projects.
+        self.assertTrue(response.location.endswith(f'/{workshop}/projects'))
         return client
 
     def token(self, client, path, workshop=DURAND):
