@@ -222,7 +222,7 @@ class WebsiteRouteTestCase(RouteTestCase):
         "The legal notice names the publisher, its SIRET, director and host"
         response = self.client().get(self.url('legal/notice'))
         for text in ["Atelier SaaS", '356\u00a0000\u00a0000\u00a000048',
-                'SIREN: 356\u00a0000\u00a0000.',
+                'SIREN\u00a0:\u00a0356\u00a0000\u00a0000.',
                 "Camille Laurent", "OVH SAS, 2 rue Kellermann",
                 'bonjour@atelier.example']:
             self.assertIn(text, response.text)
