@@ -210,18 +210,28 @@ sqlite_env = TRYTOND_DATABASE__URI=sqlite:// DB_NAME=:memory: \
 pg_env = TRYTOND_DATABASE__URI=$(PG_URI) DB_CACHE=postgresql:// DB_NAME=test_$(1) \
     TRYTOND_DATABASE__PATH=$(call piece_dir,postgresql,$(1))/db
 
+# The HTTP journeys through the WSGI application (the client's space, the
+# payment links and webhooks, the public website) test what the server
+# answers, like the browser journeys: they run once, in the PostgreSQL
+# suite, whose read-only transactions are enforced (SQLite's are not).
+PG_ONLY_TESTS := powder_coating.tests.test_portal_routes \
+    powder_coating.tests.test_payment saas_portal.tests.test_website
+# $(1): suite, $(2): addon folder. The test modules the suite runs.
+suite_test_modules = $(if $(filter sqlite,$(1)),$(filter-out \
+    $(addprefix trytond.modules.,$(PG_ONLY_TESTS)),$(call test_modules,$(2))),$(call test_modules,$(2)))
+
 # $(1): suite, $(2): addon, $(3): environment. The addon's unittest process
 # (after the scenario check); its result line ends its output.
 define RUN_UNITTEST
 @exec 2>&1; started=$$(date +%s); failed=; \
 mkdir -p $(call piece_dir,$(1),$(2))/db; \
-echo "== [$(1)] $(2): $(PY) -m unittest $(call test_modules,$(call addon_dir,$(2)))"; \
-if [ -z "$(call test_modules,$(call addon_dir,$(2)))" ]; then \
+echo "== [$(1)] $(2): $(PY) -m unittest $(call suite_test_modules,$(1),$(call addon_dir,$(2)))"; \
+if [ -z "$(call suite_test_modules,$(1),$(call addon_dir,$(2)))" ]; then \
     echo "** $(call addon_dir,$(2)): no tests/test_*.py"; failed="no tests/test_*.py"; \
 else \
-    $(3) $(PY) -c "$$CHECK_SCENARIOS" $(call addon_dir,$(2)) $(call test_modules,$(call addon_dir,$(2))) \
+    $(3) $(PY) -c "$$CHECK_SCENARIOS" $(call addon_dir,$(2)) $(call suite_test_modules,$(1),$(call addon_dir,$(2))) \
         || failed="scenario check"; \
-    $(3) $(PY) -m unittest $(call test_modules,$(call addon_dir,$(2))) \
+    $(3) $(PY) -m unittest $(call suite_test_modules,$(1),$(call addon_dir,$(2))) \
         || failed="$${failed:+$$failed, }unittest"; \
 fi; \
 result=$${failed:+FAILED ($$failed)}; \
