@@ -6,3 +6,5 @@
 from . import workshop_mode  # noqa: F401,E402
 # The client's payment pages (portal) and the providers' webhooks.
 from . import payment_portal  # noqa: F401,E402
+# The SEPA mandate form of the payment links (professional clients).
+from . import sepa_portal  # noqa: F401,E402
