@@ -2,20 +2,27 @@
 # this repository for the full copyright notices and license terms.
 """Sign-up for a free trial from the public website, with double opt-in:
 the request is stored, a link is emailed, and opening the link (once,
-within 48 hours) creates the workshop and its owner with the publisher's
-"New workshop" flow."""
+within 48 hours) confirms the request and queues the creation of the
+workshop and its owner with the publisher's "New workshop" flow (a task
+of Tryton's queue: the visitor does not wait for the chart of accounts)."""
 import datetime as dt
 import hashlib
+import logging
 import re
 import secrets
 from email.message import EmailMessage
 
 import trytond.config as config
+from trytond import backend
 from trytond.exceptions import UserError
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, fields
 from trytond.pool import Pool
-from trytond.transaction import Transaction, without_check_access
+from trytond.pyson import Eval
+from trytond.transaction import (
+    Transaction, TransactionError, without_check_access)
+
+logger = logging.getLogger(__name__)
 
 EMAIL_PATTERN = re.compile(r'^[^@\s]+@[^@\s]+\.[^@\s]+$')
 PHONE_PATTERN = re.compile(r'^\+?[0-9 .()-]{6,20}$')
@@ -27,8 +34,11 @@ STATES = [
     ('requested', "Requested"),
     ('confirmed', "Confirmed"),
     ('created', "Created"),
+    ('failed', "Failed"),
     ('expired', "Expired"),
     ]
+# The states from which the publisher may start the creation again.
+RETRY_STATES = {'confirmed', 'failed'}
 
 
 class TrialError(UserError):
@@ -75,18 +85,33 @@ class TrialRequest(ModelSQL, ModelView):
         help="The SHA-256 of the confirmation link's token.")
     state = fields.Selection(STATES, "State", required=True, readonly=True,
         help="Requested: the confirmation email was sent. Confirmed: the "
-        "link was opened. Created: the workshop exists. Expired: the link "
-        "was not opened within 48 hours.")
+        "link was opened, the workshop is being created. Created: the "
+        "workshop exists. Failed: its creation stopped on an error (see "
+        "Failure), retry it once fixed. Expired: the link was not opened "
+        "within 48 hours.")
     ip_address = fields.Char("IP Address", readonly=True,
         help="The address the request came from.")
     requested_at = fields.Timestamp("Requested at", readonly=True)
     terms_accepted_at = fields.Timestamp("Terms Accepted at", readonly=True,
         help="When the requester ticked the terms of use and of sale.")
     confirmed_at = fields.Timestamp("Confirmed at", readonly=True)
+    created_at = fields.Timestamp("Workshop Created at", readonly=True,
+        help="When the workshop and its owner were created.")
+    failed_at = fields.Timestamp("Failed at", readonly=True,
+        help="When the last creation attempt stopped on an error.")
+    failure = fields.Text("Failure", readonly=True,
+        states={'invisible': ~Eval('failure')},
+        help="The error that stopped the last creation attempt; the full "
+        "trace is in the server's log.")
     owner = fields.Many2One('res.user', "Owner", readonly=True,
         ondelete='SET NULL',
         help="The owner's account created for this request; its company is "
         "the new workshop.")
+    # The company's party: a link to company.company would call for a
+    # company rule, and the publisher sees requests of every workshop.
+    workshop = fields.Many2One('party.party', "Workshop", readonly=True,
+        ondelete='SET NULL',
+        help="The workshop created for this request (its company's party).")
 
     @classmethod
     def __setup__(cls):
@@ -96,6 +121,14 @@ class TrialRequest(ModelSQL, ModelView):
         cls._sql_indexes.update({
                 Index(table, (table.token_hash, Index.Equality())),
                 Index(table, (table.email, Index.Equality())),
+                Index(table, (table.state, Index.Equality()),
+                    where=table.state.in_(['confirmed', 'failed'])),
+                })
+        cls._buttons.update({
+                'retry': {
+                    'invisible': ~Eval('state').in_(list(RETRY_STATES)),
+                    'depends': ['state'],
+                    },
                 })
 
     @classmethod
@@ -216,21 +249,27 @@ class TrialRequest(ModelSQL, ModelView):
         Email.queue(publisher, [message], platform=True, confidential=True)
 
     @classmethod
-    def confirm(cls, token):
-        """Open a confirmation link: create the workshop and its owner once;
-        return (request, None) or (None, the message id of the refusal)."""
-        now = dt.datetime.now()
+    def from_token(cls, token):
+        "The request whose confirmation link holds `token`, or None."
         if not token:
-            return None, 'msg_site_link_invalid'
+            return None
         with without_check_access():
             trials = cls.search([('token_hash', '=', token_hash(token))],
                 limit=1)
-        if not trials:
+        return trials[0] if trials else None
+
+    @classmethod
+    def confirm(cls, token):
+        """Open a confirmation link: mark the request confirmed and queue the
+        creation of its workshop, once; return (request, None) or (None, the
+        message id of the refusal)."""
+        now = dt.datetime.now()
+        trial = cls.from_token(token)
+        if not trial:
             return None, 'msg_site_link_invalid'
-        trial, = trials
         cls.lock([trial])
         trial = cls(trial.id)
-        if trial.state in {'confirmed', 'created'}:
+        if trial.state in {'confirmed', 'created', 'failed'}:
             return None, 'msg_site_link_used'
         if trial.state == 'expired' or link_expired(trial.requested_at, now):
             if trial.state != 'expired':
@@ -239,9 +278,90 @@ class TrialRequest(ModelSQL, ModelView):
             return None, 'msg_site_link_expired'
         with without_check_access():
             cls.write([trial], {'state': 'confirmed', 'confirmed_at': now})
-            company, owner = create_workshop(trial)
-            cls.write([trial], {'state': 'created', 'owner': owner.id})
+        trial.queue_creation()
         return trial, None
+
+    def queue_creation(self):
+        "Queue the task creating this request's workshop; return its id."
+        task_ids = self.__class__.__queue__.create_workshops([self])
+        return task_ids[0]
+
+    @classmethod
+    @ModelView.button
+    def retry(cls, trials):
+        "Start the creation again: a confirmed or failed request is queued."
+        trials = [t for t in trials if t.state in RETRY_STATES]
+        with without_check_access():
+            cls.write(trials, {'state': 'confirmed', 'failure': None})
+        for trial in trials:
+            trial.queue_creation()
+
+    @classmethod
+    def create_workshops(cls, trials):
+        """The queue task: create the workshop of each confirmed request,
+        once. An error marks the request failed (logged, kept in Failure)
+        and leaves nothing else written."""
+        transaction = Transaction()
+        for index, trial in enumerate(trials):
+            cls.lock([trial])
+            trial = cls(trial.id)
+            if trial.state not in RETRY_STATES:
+                continue
+            try:
+                with without_check_access():
+                    company, owner = trial.existing_workshop()
+                    if not owner:
+                        company, owner = create_workshop(trial)
+                    cls.write([trial], {
+                            'state': 'created',
+                            'owner': owner.id,
+                            'workshop': company.party.id,
+                            'created_at': dt.datetime.now(),
+                            'failure': None,
+                            })
+            except (backend.DatabaseOperationalError, TransactionError):
+                # A lock to take or a conflict: the queue runs it again.
+                raise
+            except Exception as exception:
+                logger.exception(
+                    "creation of the workshop of trial request %s failed",
+                    trial.id)
+                transaction.rollback()
+                cls.fail(cls(trial.id), exception)
+                # The rollback undid the requests before this one: again.
+                for other in trials[:index] + trials[index + 1:]:
+                    other.queue_creation()
+                return
+
+    @classmethod
+    def fail(cls, trial, exception):
+        "Mark `trial` failed with the error's text."
+        cls.lock([trial])
+        if isinstance(exception, UserError):
+            text = exception.message
+        else:
+            text = f'{exception.__class__.__name__}: {exception}'
+        with without_check_access():
+            cls.write([trial], {
+                    'state': 'failed',
+                    'failed_at': dt.datetime.now(),
+                    'failure': text[:2000],
+                    })
+
+    def existing_workshop(self):
+        """(company, owner) if this request's workshop already exists: an
+        account whose login is the email, in a workshop of that name (a
+        retried task or a publisher who created it by hand); else
+        (None, None)."""
+        User = Pool().get('res.user')
+        users = User.search([('login', '=', self.email)], limit=1)
+        if users:
+            user, = users
+            name = (self.workshop_name or '').strip().lower()
+            if (user.company
+                    and user.company.party.name.strip().lower() == name):
+                return user.company, user
+        return None, None
 
 
 def create_workshop(trial):

@@ -411,20 +411,76 @@ def signup_sent(page):
 
 @route('signup/confirm', readonly=False)
 def signup_confirm(page):
+    """The double opt-in link: the request is confirmed, its workshop is
+    queued for creation, and the visitor follows it on the status page."""
     TrialRequest = page.pool.get('saas_portal.trial_request')
-    trial, error = TrialRequest.confirm(page.request.args.get('token'))
+    token = page.request.args.get('token')
+    trial, error = TrialRequest.confirm(token)
     if error:
+        used = error == 'msg_site_link_used'
         return page.render('site/message.html', path='signup/confirm',
             status=HTTPStatus.BAD_REQUEST, noindex=True,
             title=translate('msg_site_link_title'),
+            message=translate(error),
+            link=(page.url(f'signup/{token}/status') if used
+                else page.url('signup')),
+            link_text=translate('msg_site_signup_follow' if used
+                else 'msg_site_signup_again'))
+    response = page.redirect(f'signup/{token}/status')
+    return run_tasks_after(response, page.pool)
+
+
+def run_tasks_after(response, pool):
+    """Without a queue worker, Tryton runs the queued tasks after the commit
+    but before answering: move them after the response is sent, so the
+    visitor does not wait for the workshop (with workers, nothing to do)."""
+    from trytond.worker import run_task
+    transaction = Transaction()
+    task_ids = list(transaction.tasks)
+    transaction.tasks.clear()
+    if task_ids:
+        database = pool.database_name
+
+        def run():
+            tasks = transaction.tasks
+            tasks.extend(task_ids)
+            while tasks:
+                run_task(database, tasks.pop(0))
+        response.call_on_close(run)
+    return response
+
+
+@route('signup/<token>/status')
+def signup_status(page, token):
+    """Where the creation of a confirmed request's workshop stands: only
+    the holder of the link's token sees it."""
+    TrialRequest = page.pool.get('saas_portal.trial_request')
+    trial = TrialRequest.from_token(token)
+    if not trial or trial.state in {'requested', 'expired'}:
+        error = ('msg_site_link_expired'
+            if trial and trial.state == 'expired' else 'msg_site_link_invalid')
+        return page.render('site/message.html', path='signup',
+            status=HTTPStatus.NOT_FOUND, noindex=True,
+            title=translate('msg_site_link_title'),
             message=translate(error), link=page.url('signup'),
             link_text=translate('msg_site_signup_again'))
-    return page.render('site/message.html', path='signup/confirm',
-        noindex=True, success=True,
-        title=translate('msg_site_ready_title'),
-        message=translate('msg_site_ready', workshop=trial.workshop_name,
-            email=trial.email),
-        link=f'/#{page.database}', link_text=translate('msg_site_sign_in'))
+    state = trial.state
+    if state == 'created':
+        title = translate('msg_site_ready_title')
+        message = translate('msg_site_ready', workshop=trial.workshop_name,
+            email=trial.email)
+    elif state == 'failed':
+        title = translate('msg_site_failed_title')
+        message = translate('msg_site_failed', workshop=trial.workshop_name,
+            email=trial.email)
+    else:
+        title = translate('msg_site_creating_title')
+        message = translate('msg_site_creating',
+            workshop=trial.workshop_name)
+    return page.render('site/signup_status.html', path='signup',
+        noindex=True, title=title, message=message, state=state,
+        status_url=page.url(f'signup/{token}/status'),
+        sign_in_url=f'/#{page.database}')
 
 
 @route('legal/<name>')

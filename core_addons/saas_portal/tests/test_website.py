@@ -69,6 +69,33 @@ class WebsiteFunctionsTestCase(unittest.TestCase):
         self.assertTrue(digest.startswith("'sha256-"))
 
 
+class TrialTranslationTestCase(unittest.TestCase):
+    "The French of the trial's status page, merged into fr.po by the lead"
+
+    def test_every_message_has_its_french(self):
+        "Each status page string has a French text with its placeholders"
+        import runpy
+        from pathlib import Path
+        from xml.etree import ElementTree
+        root = Path(__file__).resolve().parents[3]
+        french = runpy.run_path(
+            str(root / 'i18n' / 'saas_portal_trial_fr.py'))['FR']
+        texts = {r.get('id'): r.find('field').text for r in ElementTree.parse(
+                Path(__file__).resolve().parents[1] / 'website.xml').iter(
+                'record') if r.get('model') == 'ir.message'}
+        for name in ['msg_site_creating_title', 'msg_site_creating',
+                'msg_site_creating_step', 'msg_site_failed_title',
+                'msg_site_failed', 'msg_site_signup_follow']:
+            with self.subTest(message=name):
+                english = texts[name]
+                self.assertIn(english, french)
+                self.assertEqual(
+                    sorted(re.findall(r'%\(\w+\)s', english)),
+                    sorted(re.findall(r'%\(\w+\)s', french[english])))
+        self.assertEqual(french['Your workshop is being created…'],
+            "Votre atelier est en cours de création…")
+
+
 class WebsiteRouteTestCase(RouteTestCase):
     "The public website's pages, sign-up, contact and health"
     module = 'saas_portal'
@@ -229,9 +256,40 @@ class WebsiteRouteTestCase(RouteTestCase):
         response = self.client().get(self.url('legal/cookies') + '?lang=en')
         self.assertIn('strictly necessary', response.text)
 
+    def confirm_link(self, email):
+        "The path of the confirmation link emailed to `email`, its token."
+        (_, body), = self.emails_to(email)[:1]
+        link = urlsplit(LINK.search(body).group(1))
+        return (link.path + '?' + link.query,
+            parse_qs(link.query)['token'][0])
+
+    def creation_tasks(self):
+        "The workshop creations waiting in Tryton's queue."
+        with Transaction().start(DB_NAME, 0):
+            Queue = Pool().get('ir.queue')
+            return [t.id for t in Queue.search([
+                        ('finished_at', '=', None),
+                        ('dequeued_at', '=', None),
+                        ], order=[('id', 'ASC')])
+                if t.data['model'] == 'saas_portal.trial_request']
+
+    def run_queue(self):
+        "Run the queued creations like a worker (with what they queue)."
+        from trytond.worker import run_task
+        tasks = Transaction().tasks
+        tasks.extend(self.creation_tasks())
+        while tasks:
+            run_task(DB_NAME, tasks.pop(0))
+
+    def status(self, token, lang='fr'):
+        return self.client().get(
+            self.url(f'signup/{token}/status') + f'?lang={lang}')
+
     def test_signup_double_opt_in(self):
-        """Sign-up stores the request and emails a link; the link creates
-        the workshop and its owner once; the owner gets the welcome email"""
+        """Sign-up stores the request and emails a link; the link confirms
+        it at once and queues the workshop; the status page follows the
+        creation until the workshop and its owner exist, with the owner's
+        welcome email"""
         client = self.client()
         response = self.signup(client)
         self.assertEqual(response.status_code, 303)
@@ -240,8 +298,7 @@ class WebsiteRouteTestCase(RouteTestCase):
             [('requested', None)])
         (subject, body), = self.emails_to('marc@girard.example')
         self.assertIn('ThermoGestion', subject)
-        link = LINK.search(body).group(1)
-        token = parse_qs(urlsplit(link).query)['token'][0]
+        path, token = self.confirm_link('marc@girard.example')
         with Transaction().start(DB_NAME, 0):
             Trial = Pool().get('saas_portal.trial_request')
             trial, = Trial.search([('email', '=', 'marc@girard.example')])
@@ -254,25 +311,63 @@ class WebsiteRouteTestCase(RouteTestCase):
         self.assertEqual(response.status_code, 400)
         self.assertEqual(len(self.trials('marc@girard.example')), 1)
 
-        response = client.get(urlsplit(link).path + '?' + urlsplit(link).query)
-        self.assertEqual(response.status_code, 200, response.text)
+        # The link answers at once: confirmed, the creation is queued.
+        confirmed = response = client.get(path)
+        self.assertEqual(response.status_code, 303, response.text)
+        self.assertTrue(response.location.endswith(
+                self.url(f'signup/{token}/status')))
+        self.assertEqual(self.trials('marc@girard.example'),
+            [('confirmed', None)])
+        self.assertEqual(len(self.creation_tasks()), 1)
+        response = self.status(token)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn('<html lang="fr"', response.text)
         self.assertIn('Thermolaquage Girard', response.text)
+        self.assertIn('role="status"', response.text)
+        self.assertIn('hx-trigger="every 3s"', response.text)
+        self.assertIn('<noscript><meta http-equiv="refresh" content="3">'
+            '</noscript>', response.text)
+        self.assertIn('noindex', response.text)
+        self.assertIn('Your workshop is being created…',
+            self.status(token, 'en').text)
+        # Opening the link again while it runs creates nothing more.
+        response = self.client().get(path)
+        self.assertEqual(response.status_code, 400)
+        self.assertIn(f'signup/{token}/status', response.text)
+        self.assertEqual(len(self.creation_tasks()), 1)
+
+        # Without a worker, the server runs the task once the answer is
+        # sent (the WSGI server closes the response).
+        self.assertEqual(self.trials('marc@girard.example'),
+            [('confirmed', None)])
+        confirmed.close()
         self.assertEqual(self.trials('marc@girard.example'),
             [('created', "Thermolaquage Girard")])
         with Transaction().start(DB_NAME, 0):
             pool = Pool()
             User = pool.get('res.user')
             ModelData = pool.get('ir.model.data')
+            Trial = pool.get('saas_portal.trial_request')
             owner, = User.search([('login', '=', 'marc@girard.example')])
             self.assertEqual(owner.company.rec_name, "Thermolaquage Girard")
             self.assertIn(ModelData.get_id('saas', 'group_owner'),
                 [g.id for g in owner.groups])
+            trial, = Trial.search([('email', '=', 'marc@girard.example')])
+            self.assertEqual(trial.workshop, owner.company.party)
+            self.assertTrue(trial.created_at)
         # The welcome email tells the owner how to sign in.
         self.assertEqual(len(self.emails_to('marc@girard.example')), 2)
+        response = self.status(token)
+        self.assertIn('Votre atelier est prêt', response.text)
+        self.assertIn('marc@girard.example', response.text)
+        self.assertNotIn('hx-trigger', response.text)
+        self.assertNotIn('http-equiv="refresh"', response.text)
+        self.assertIn('Your workshop is ready', self.status(token, 'en').text)
 
         # The link works once.
-        response = client.get(urlsplit(link).path + '?' + urlsplit(link).query)
+        response = client.get(path)
         self.assertEqual(response.status_code, 400)
+        self.assertEqual(self.creation_tasks(), [])
         with Transaction().start(DB_NAME, 0):
             Company = Pool().get('company.company')
             self.assertEqual(len(Company.search([
@@ -286,6 +381,97 @@ class WebsiteRouteTestCase(RouteTestCase):
         self.assertEqual(response.status_code, 400)
         self.assertIn('73282932000017', response.text)
         self.assertEqual(self.trials('autre@girard.example'), [])
+
+        # Another token, a forged one or a request id sees nothing.
+        for other in ['forged', '1', token[:-1]]:
+            with self.subTest(token=other):
+                response = self.status(other)
+                self.assertEqual(response.status_code, 404)
+                self.assertNotIn('Thermolaquage Girard', response.text)
+                self.assertNotIn('marc@girard.example', response.text)
+
+    def test_signup_creation_fails_then_retried(self):
+        """A creation that fails marks the request failed, tells the visitor
+        a person will contact them; the publisher's retry creates the
+        workshop once, however many times it is pressed"""
+        client = self.client()
+        response = self.signup(client, email='ines@duval.example',
+            workshop_name="Thermolaquage Duval", siret='40483304800022',
+            ip='192.0.2.70')
+        self.assertEqual(response.status_code, 303, response.text)
+        path, token = self.confirm_link('ines@duval.example')
+        self.assertEqual(client.get(path).status_code, 303)
+        # Meanwhile a workshop of that name was created by hand.
+        with Transaction().start(DB_NAME, 0) as transaction:
+            squatter = create_company(name="Thermolaquage Duval").party.id
+            transaction.commit()
+        with self.assertLogs('trytond.modules.saas_portal.trial',
+                'ERROR') as logs:
+            self.run_queue()
+        self.assertIn('WorkshopValidationError', logs.output[0])
+        self.assertEqual(self.trials('ines@duval.example'),
+            [('failed', None)])
+        with Transaction().start(DB_NAME, 0):
+            pool = Pool()
+            Trial = pool.get('saas_portal.trial_request')
+            User = pool.get('res.user')
+            trial, = Trial.search([('email', '=', 'ines@duval.example')])
+            self.assertIn("Thermolaquage Duval", trial.failure)
+            self.assertTrue(trial.failed_at)
+            # Nothing of the attempt was kept.
+            self.assertFalse(User.search([('login', '=', trial.email)]))
+            # The publisher's list shows it under « Failed ».
+            self.assertEqual(Trial.search([('state', '=', 'failed')]),
+                [trial])
+        response = self.status(token)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn('ines@duval.example', response.text)
+        self.assertNotIn('hx-trigger', response.text)
+        self.assertIn('a person will contact you',
+            self.status(token, 'en').text)
+        # The link itself stays used.
+        self.assertEqual(client.get(path).status_code, 400)
+
+        # The publisher renames the other workshop and retries, twice.
+        with Transaction().start(DB_NAME, 0) as transaction:
+            pool = Pool()
+            Party = pool.get('party.party')
+            Trial = pool.get('saas_portal.trial_request')
+            Party.write([Party(squatter)], {'name': "Duval Ancien"})
+            trial, = Trial.search([('email', '=', 'ines@duval.example')])
+            Trial.retry([trial])
+            Trial.retry([trial])
+            transaction.commit()
+        self.assertEqual(self.trials('ines@duval.example'),
+            [('confirmed', None)])
+        self.assertEqual(len(self.creation_tasks()), 2)
+        self.assertIn('Your workshop is being created…',
+            self.status(token, 'en').text)
+        self.run_queue()
+        self.assertEqual(self.trials('ines@duval.example'),
+            [('created', "Thermolaquage Duval")])
+        with Transaction().start(DB_NAME, 0):
+            pool = Pool()
+            Company = pool.get('company.company')
+            User = pool.get('res.user')
+            self.assertEqual(len(Company.search([
+                            ('party.name', '=', "Thermolaquage Duval")])), 1)
+            self.assertEqual(len(User.search([
+                            ('login', '=', 'ines@duval.example')])), 1)
+        # One welcome email after the confirmation email.
+        self.assertEqual(len(self.emails_to('ines@duval.example')), 2)
+        self.assertIn('Votre atelier est prêt', self.status(token).text)
+
+        # A retry of a created request does nothing.
+        with Transaction().start(DB_NAME, 0) as transaction:
+            Trial = Pool().get('saas_portal.trial_request')
+            trial, = Trial.search([('email', '=', 'ines@duval.example')])
+            Trial.retry([trial])
+            Trial.__queue__.create_workshops([trial])
+            transaction.commit()
+        self.run_queue()
+        self.assertEqual(self.trials('ines@duval.example'),
+            [('created', "Thermolaquage Duval")])
 
     def test_signup_wrong_or_expired_link(self):
         "A wrong or expired link creates nothing"
