@@ -9,6 +9,7 @@ import unittest
 from decimal import Decimal
 from urllib.parse import parse_qs, urlsplit
 
+from trytond.model.exceptions import AccessError
 from trytond.modules.company.tests import create_company
 from trytond.modules.saas.health import daily_uptime, uptime
 from trytond.modules.saas_portal.site_plan import format_price, highlights
@@ -432,15 +433,29 @@ class WebsiteRouteTestCase(RouteTestCase):
         # The link itself stays used.
         self.assertEqual(client.get(path).status_code, 400)
 
-        # The publisher renames the other workshop and retries, twice.
+        # The publisher renames the other workshop and retries, twice; a
+        # user who is not a publisher cannot.
         with Transaction().start(DB_NAME, 0) as transaction:
             pool = Pool()
             Party = pool.get('party.party')
             Trial = pool.get('saas_portal.trial_request')
+            User = pool.get('res.user')
+            ModelData = pool.get('ir.model.data')
             Party.write([Party(squatter)], {'name': "Duval Ancien"})
+            publisher, clerk = User.create([{
+                        'name': "Éditeur", 'login': 'publisher-trial',
+                        'groups': [('add', [ModelData.get_id(
+                                        'saas', 'group_publisher')])],
+                        }, {'name': "Commis", 'login': 'clerk-trial'}])
             trial, = Trial.search([('email', '=', 'ines@duval.example')])
-            Trial.retry([trial])
-            Trial.retry([trial])
+            with transaction.set_user(clerk.id), \
+                    transaction.set_context(_check_access=True):
+                with self.assertRaises(AccessError):
+                    Trial.retry(Trial.browse([trial.id]))
+            with transaction.set_user(publisher.id), \
+                    transaction.set_context(_check_access=True):
+                Trial.retry(Trial.browse([trial.id]))
+                Trial.retry(Trial.browse([trial.id]))
             transaction.commit()
         self.assertEqual(self.trials('ines@duval.example'),
             [('confirmed', None)])
