@@ -184,8 +184,41 @@ def run(args):
                                 - dt.timedelta(days=1)})
                         Quote.expire_quotes()
                 shop_floor(company, powders, by_ral)
+                sepa(company)
                 payments(company)
                 client_space(company, powders, by_ral)
                 review_requests(company)
         transaction.commit()
     print("Powder coating: demo catalogues, quotes and projects loaded.")
+
+
+# SEPA direct debit: each workshop's IBAN and creditor identifier (ICS),
+# demo values with valid check digits; the portal's demo clients are
+# businesses (a SIREN), so their payment links offer the SEPA mandate.
+SEPA = {
+    "Thermolaquage Durand": ('30004000031234567890143', '123456',
+        'CCBPFRPPLYO', "Banque Populaire Auvergne Rhône Alpes",
+        {"Garage des Brotteaux": '412345670'}),
+    "Époxy Services Martin": ('10096000501234567890147', '654321',
+        'CEPAFRPP333', "Caisse d'Epargne Aquitaine Poitou-Charentes",
+        {"Cycles Chartrons": '512345679'}),
+    }
+
+
+def sepa(company):
+    "The workshop's IBAN, ICS and SEPA journal; its clients' SIREN."
+    from .sepa import demo_settings
+    pool = Pool()
+    Party = pool.get('party.party')
+    Identifier = pool.get('party.identifier')
+    settings = SEPA.get(company.party.name)
+    if not settings:
+        return
+    bban, national_id, bic, bank, clients = settings
+    demo_settings(company, bban, national_id, bic=bic, bank=bank)
+    for name, siren in clients.items():
+        for party in Party.search([
+                    ('company', '=', company.id), ('name', '=', name)]):
+            if not party.siren:
+                Identifier.create([{'party': party.id, 'type': 'fr_siren',
+                            'code': siren}])

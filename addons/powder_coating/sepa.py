@@ -109,7 +109,7 @@ def workshop_iban(company):
     return None
 
 
-def bank_for(company, bic):
+def bank_for(company, bic, name=None):
     """The bank of `bic` for the workshop (created if needed); a bank
     without BIC when none is given (the message says NOTPROVIDED)."""
     pool = Pool()
@@ -122,8 +122,8 @@ def bank_for(company, bic):
                 ], limit=1)
         if banks:
             return banks[0]
-        party = Party(name=bic or "Banque (BIC non communiqué)",
-            company=company)
+        party = Party(name=name or (f"Banque {bic}" if bic
+                else "Banque (BIC non communiqué)"), company=company)
         party.save()
         bank = Bank(party=party, bic=bic or None)
         bank.save()
@@ -238,6 +238,11 @@ class PaymentLink(metaclass=PoolMeta):
         readonly=True, ondelete='RESTRICT',
         help="The debit planned with the mandate; collected with the next "
         "SEPA payment group.")
+    sepa_signer = fields.Char("Mandate Signed By", readonly=True,
+        help="The account holder named by the client on the mandate.")
+    sepa_signed_at = fields.Timestamp("Mandate Signed At", readonly=True)
+    sepa_signed_ip = fields.Char("Mandate Signed From", readonly=True,
+        help="The IP address the mandate was signed from (evidence).")
     sepa_rejected = fields.Function(fields.Boolean("SEPA Debit Rejected",
             help="The bank rejected the debit: the client may pay again."),
         'get_sepa_rejected')
@@ -309,6 +314,9 @@ class PaymentLink(metaclass=PoolMeta):
                     'state': 'sepa',
                     'sepa_mandate': mandate.id,
                     'sepa_payment': payment.id,
+                    'sepa_signer': holder.strip(),
+                    'sepa_signed_at': datetime.datetime.now(),
+                    'sepa_signed_ip': ip_address,
                     })
         return mandate, payment
 
@@ -398,9 +406,10 @@ class Payment(metaclass=PoolMeta):
 
 # --- demo --------------------------------------------------------------------
 
-def demo_settings(company, bban, national_id):
+def demo_settings(company, bban, national_id, bic='CCBPFRPPLYO',
+        bank="Banque Populaire"):
     """The demo workshop's IBAN (from its `bban`) and ICS (FRxxZZZ +
-    `national_id`), with valid check digits."""
+    `national_id`), with valid check digits; its SEPA journal."""
     pool = Pool()
     Account = pool.get('bank.account')
     Identifier = pool.get('party.identifier')
@@ -409,7 +418,7 @@ def demo_settings(company, bban, national_id):
         Account.create([{
                     'owners': [('add', [party.id])],
                     'currency': company.currency.id,
-                    'bank': bank_for(company, 'CCBPFRPPLYO').id,
+                    'bank': bank_for(company, bic, bank).id,
                     'numbers': [('create', [{
                                     'type': 'iban',
                                     'number': iban_with_check('FR', bban),

@@ -16,7 +16,7 @@ from trytond.transaction import Transaction, without_check_access
 
 from .payment import PaymentLinkError
 from .payment_portal import _link, is_professional, money, t
-from .sepa import SCHEMES, mandate_form_errors
+from .sepa import SCHEMES, mandate_form_errors, masked_iban
 
 
 def creditor(link):
@@ -96,14 +96,12 @@ def pay_sepa(page, token):
 def pay_sepa_done(page, token):
     "« Prélèvement programmé »: what was planned, on which account."
     link = _link(page, token)
-    if link.state != 'sepa' and not link.sepa_payment:
-        raise NotFound()
-    name, ics = creditor(link)
+    if link.state != 'sepa' or not link.sepa_mandate:
+        return page.redirect(f'pay/{token}')
     with without_check_access():
         mandate = link.sepa_mandate
         values = {
-            'mandate_id': mandate.identification if mandate else '',
-            'account': (mandate.account_number.number
-                if mandate else ''),
+            'mandate_id': mandate.identification,
+            'account': masked_iban(mandate.account_number.number),
             }
     return _render(page, link, token, done=True, **values)

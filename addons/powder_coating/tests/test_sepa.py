@@ -12,7 +12,8 @@ from lxml import etree
 from trytond.modules.company.tests import create_company, set_company
 from trytond.modules.powder_coating.sepa import (
     SepaSettingsError, clean_bic, clean_iban, creditor_identifier,
-    demo_settings, iban_with_check, mandate_form_errors)
+    iban_with_check, mandate_form_errors)
+from trytond.modules.powder_coating.demo import sepa as demo_sepa
 from trytond.modules.powder_coating.tests.test_module import (
     create_powder, create_quote)
 from trytond.pool import Pool
@@ -37,9 +38,7 @@ class PowderCoatingSepaTestCase(RouteTestCase):
         Quote = pool.get('powder_coating.quote')
         Party = pool.get('party.party')
         Configuration = pool.get('powder_coating.configuration')
-        for name, bban, national in [
-                (DURAND, '30004000031234567890143', '123456'),
-                (MARTIN, '10096000501234567890147', '654321')]:
+        for name in [DURAND, MARTIN]:
             company = create_company(name=name)
             with set_company(company):
                 settings = Configuration.get(company, create=True)
@@ -60,7 +59,7 @@ class PowderCoatingSepaTestCase(RouteTestCase):
                 # The workshop's own party is the workshop's (as the New
                 # workshop wizard does).
                 Party.write([company.party], {'company': company.id})
-                demo_settings(company, bban, national)
+                demo_sepa(company)  # the demo's IBAN and ICS
 
     def url(self, path, workshop=DURAND):
         return f'/{DB_NAME}/portal/{SLUGS[workshop]}/{path}'
@@ -246,6 +245,8 @@ class PowderCoatingSepaTestCase(RouteTestCase):
         done = client.get(response.headers['Location'])
         self.assertEqual(done.status_code, 200)
         self.assertIn('Direct debit planned', done.text)
+        self.assertIn('FR76 •••• 0189', done.text)
+        self.assertNotIn(CLIENT_IBAN, done.text)
         # The link cannot be paid twice: its page says the debit is planned.
         page = client.get(self.url(f'pay/{token}'))
         self.assertEqual(page.status_code, 410)
@@ -256,12 +257,11 @@ class PowderCoatingSepaTestCase(RouteTestCase):
 
         transaction, company = self.as_workshop()
         with transaction:
-            pool = Pool()
-            Link = pool.get('powder_coating.payment.link')
-            Payment = pool.get('account.payment')
-            Group = pool.get('account.payment.group')
+            Link = Pool().get('powder_coating.payment.link')
             link = Link(link_id)
             self.assertEqual(link.state, 'sepa')
+            self.assertEqual(link.sepa_signer, "Garage Dupont SARL")
+            self.assertTrue(link.sepa_signed_at)
             mandate, payment = link.sepa_mandate, link.sepa_payment
             self.assertEqual(mandate.state, 'validated')
             self.assertEqual(mandate.scheme, 'B2B')
