@@ -125,6 +125,13 @@ FR = {
     "payment group.":
         "Le prélèvement programmé avec le mandat ; encaissé avec le prochain "
         "groupe de paiements SEPA.",
+    "Mandate Signed By": "Mandat signé par",
+    "The account holder named by the client on the mandate.":
+        "Le titulaire du compte indiqué par le client sur le mandat.",
+    "Mandate Signed At": "Mandat signé le",
+    "Mandate Signed From": "Mandat signé depuis",
+    "The IP address the mandate was signed from (evidence).":
+        "L'adresse IP depuis laquelle le mandat a été signé (preuve).",
     "SEPA Debit Rejected": "Prélèvement SEPA rejeté",
     "The bank rejected the debit: the client may pay again.":
         "La banque a rejeté le prélèvement : le client peut payer à "
