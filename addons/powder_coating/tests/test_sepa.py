@@ -28,6 +28,20 @@ CLIENT_IBAN = 'FR7630006000011234567890189'
 NS = {'p': 'urn:iso:std:iso:20022:tech:xsd:pain.008.001.02'}
 
 
+class _Both:
+    "Two context managers as one."
+    def __init__(self, first, second):
+        self.managers = [first, second]
+
+    def __enter__(self):
+        for manager in self.managers:
+            manager.__enter__()
+
+    def __exit__(self, *exc):
+        for manager in reversed(self.managers):
+            manager.__exit__(*exc)
+
+
 class PowderCoatingSepaTestCase(RouteTestCase):
     "SEPA direct debit of payment links for professional clients"
     module = 'powder_coating'
@@ -38,6 +52,8 @@ class PowderCoatingSepaTestCase(RouteTestCase):
         Quote = pool.get('powder_coating.quote')
         Party = pool.get('party.party')
         Configuration = pool.get('powder_coating.configuration')
+        User = pool.get('res.user')
+        ModelData = pool.get('ir.model.data')
         for name in [DURAND, MARTIN]:
             company = create_company(name=name)
             with set_company(company):
@@ -60,6 +76,13 @@ class PowderCoatingSepaTestCase(RouteTestCase):
                 # workshop wizard does).
                 Party.write([company.party], {'company': company.id})
                 demo_sepa(company)  # the demo's IBAN and ICS
+                user, = User.create([{
+                            'name': "Comptable", 'login': f'compta.{name}',
+                            'companies': [('add', [company.id])],
+                            'groups': [('add', [ModelData.get_id(
+                                            'saas', 'group_accounting')])],
+                            }])
+                User.write([user], {'company': company.id})
 
     def url(self, path, workshop=DURAND):
         return f'/{DB_NAME}/portal/{SLUGS[workshop]}/{path}'
@@ -101,10 +124,19 @@ class PowderCoatingSepaTestCase(RouteTestCase):
                         ('company', '=', company.id),
                         ('journal.process_method', '=', 'sepa')]))
 
+    def accountant(self, name):
+        "Act as the workshop's accountant, with the access rules."
+        User = Pool().get('res.user')
+        user, = User.search([('login', '=', f'compta.{name}')])
+        transaction = Transaction()
+        return _Both(transaction.set_user(user.id),
+            transaction.set_context(_check_access=True))
+
     def process(self, name, payment_id):
-        """The workshop processes the payment (Payments > Process): return
-        its payment group (retried with the locks asked, as the server
-        does)."""
+        """The workshop's accountant presses *Process* on the payment (the
+        button with the access rules, then the wizard as the server runs
+        it); return the payment group (retried with the locks asked, as
+        the server does)."""
         extras = {}
         while True:
             try:
@@ -112,17 +144,23 @@ class PowderCoatingSepaTestCase(RouteTestCase):
                 with transaction:
                     pool = Pool()
                     Payment = pool.get('account.payment')
-                    Group = pool.get('account.payment.group')
-                    payment = Payment(payment_id)
-
-                    def new_group():
-                        group = Group(company=company,
-                            journal=payment.journal, kind='receivable')
-                        group.save()
-                        return group
-                    group = Payment.process([payment], new_group)
+                    Process = pool.get('account.payment.process',
+                        type='wizard')
+                    User = pool.get('res.user')
+                    user, = User.search([('login', '=', f'compta.{name}')])
+                    with transaction.set_user(user.id):
+                        with transaction.set_context(_check_access=True):
+                            Payment.process_wizard([Payment(payment_id)])
+                        with transaction.set_context(
+                                active_model='account.payment',
+                                active_id=payment_id,
+                                active_ids=[payment_id]):
+                            session_id, _, _ = Process.create()
+                            action, = Process.execute(session_id, {},
+                                'process')['actions']
+                    group_id, = action[1]['res_id']
                     transaction.commit()
-                    return group.id
+                    return group_id
             except TransactionError as error:
                 error.fix(extras)
 
@@ -304,8 +342,9 @@ class PowderCoatingSepaTestCase(RouteTestCase):
             self.assertEqual(xml.findtext('.//p:SeqTp', namespaces=NS),
                 'FRST')
 
-            # The bank debited the client: the deposit is paid.
-            Group.succeed([group])
+            # The bank debited the client: the accountant says so.
+            with self.accountant(DURAND):
+                Group.succeed([Group(group_id)])
             link = Link(link_id)
             self.assertEqual(link.state, 'paid')
             self.assertEqual(link.payment.id, payment_id)
@@ -345,7 +384,8 @@ class PowderCoatingSepaTestCase(RouteTestCase):
             # No BIC given: the message says so, as the rulebook allows.
             self.assertIn(b'NOTPROVIDED', message.message)
             self.assertIn(b'FR1420041010050500013M02606', message.message)
-            Payment.fail([payment])
+            with self.accountant(MARTIN):
+                Payment.fail([Payment(payment.id)])
             link = Link(link_id)
             self.assertEqual(link.state, 'open')
             self.assertTrue(link.sepa_rejected)
