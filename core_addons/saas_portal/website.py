@@ -447,6 +447,9 @@ def run_tasks_after(response, pool):
             while tasks:
                 run_task(database, tasks.pop(0))
         response.call_on_close(run)
+        # The browser opens the next page on another connection: this one
+        # is busy with the task.
+        response.headers['Connection'] = 'close'
     return response
 
 
