@@ -1,10 +1,12 @@
 # This file is part of Atelier. See the COPYRIGHT file at the top level of
 # this repository for the full copyright notices and license terms.
-from trytond.modules.company.tests import (
-    CompanyTestMixin, create_company, set_company)
+import unittest
+
+from trytond.modules.company.tests import create_company, set_company
 from trytond.modules.powder_coating.tests.test_module import create_powder
 from trytond.pool import Pool
-from trytond.tests.test_tryton import ModuleTestCase, with_transaction
+from trytond.tests.test_tryton import (
+    activate_module, drop_db, with_transaction)
 
 
 def run_import(wizard_name, data, invite=False):
@@ -20,9 +22,16 @@ def run_import(wizard_name, data, invite=False):
     return preview
 
 
-class ImportTestCase(CompanyTestMixin, ModuleTestCase):
+class ImportTestCase(unittest.TestCase):
     "Importing clients and powders from CSV"
-    module = 'powder_coating'
+    # The module's generic checks (views, access, depends...) run once,
+    # in test_module; this class only needs the module activated.
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        drop_db()
+        activate_module('powder_coating')
 
     @with_transaction()
     def test_client_import_preview_and_duplicates(self):
@@ -88,5 +97,3 @@ class ImportTestCase(CompanyTestMixin, ModuleTestCase):
             self.assertEqual(powder.finish, 'matt')
             self.assertEqual(Powder.search([('reference', '=', 'T-9')]), [])
 
-
-del ModuleTestCase

@@ -5,15 +5,15 @@ import unittest
 
 from trytond.model.exceptions import (
     DomainValidationError, ValidationError)
-from trytond.modules.company.tests import (
-    CompanyTestMixin, create_company, set_company)
+from trytond.modules.company.tests import create_company, set_company
 from trytond.modules.powder_coating.quote_template import (
     STYLES, clean_html, substitute, unknown_variables, unsafe_html)
 from trytond.modules.powder_coating.tests.test_module import (
     create_powder, create_quote)
 from trytond.modules.saas_portal.tests.test_module import PNG
 from trytond.pool import Pool
-from trytond.tests.test_tryton import ModuleTestCase, with_transaction
+from trytond.tests.test_tryton import (
+    activate_module, drop_db, with_transaction)
 
 CONDITIONS = (
     "<h4>Conditions générales de vente</h4>"
@@ -88,9 +88,16 @@ class TextTestCase(unittest.TestCase):
             '<p>a <b>b</b></p>')
 
 
-class QuoteTemplateTestCase(CompanyTestMixin, ModuleTestCase):
+class QuoteTemplateTestCase(unittest.TestCase):
     "Test quote templates"
-    module = 'powder_coating'
+    # The module's generic checks (views, access, depends...) run once,
+    # in test_module; this class only needs the module activated.
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        drop_db()
+        activate_module('powder_coating')
 
     def create_template(self, **values):
         Template = Pool().get('powder_coating.quote.template')
@@ -213,7 +220,6 @@ class QuoteTemplateTestCase(CompanyTestMixin, ModuleTestCase):
         "A workshop's template cannot be used by another workshop's quote"
         pool = Pool()
         Quote = pool.get('powder_coating.quote')
-        Template = pool.get('powder_coating.quote.template')
         company = create_company()
         other = create_company(name="Other")
         with set_company(other):
@@ -224,5 +230,3 @@ class QuoteTemplateTestCase(CompanyTestMixin, ModuleTestCase):
             with self.assertRaises(DomainValidationError):
                 Quote.write([quote], {'template': theirs.id})
 
-
-del ModuleTestCase
