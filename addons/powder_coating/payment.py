@@ -57,13 +57,14 @@ METHODS = [
 COUNTER_METHODS = ['terminal', 'cash', 'cheque', 'transfer']
 # The journals' names, in the workshop's words.
 JOURNAL_NAMES = {
-    'card': "Carte (Stripe)",
+    'card': "Carte en ligne",
     'terminal': "Carte bancaire (TPE)",
     'cash': "Espèces",
     'cheque': "Chèque",
     'transfer': "Virement",
     'sepa': "Prélèvement SEPA",
     }
+STRIPE_JOURNAL_NAME = "Carte (Stripe)"
 
 
 # --- computations (no ORM) ---------------------------------------------------
@@ -203,18 +204,32 @@ class Journal(metaclass=PoolMeta):
     def for_method(cls, company, method):
         """The workshop's journal for `method`, created the first time
         (new workshops get theirs when they first take a payment)."""
+        pool = Pool()
+        StripeAccount = pool.get('account.payment.stripe.account')
+        # Cards online go through Tryton's Stripe journal when the workshop
+        # uses Stripe; the demo (offline provider) keeps a manual one.
+        account = (StripeAccount.for_company(company)
+            if method == 'card' else None)
+        domain = [
+            ('company', '=', int(company)),
+            ('coating_method', '=', method),
+            ('process_method', '=', 'stripe' if account else 'manual'),
+            ]
+        if account:
+            domain.append(('stripe_account', '=', account.id))
         with without_check_access():
-            journals = cls.search([
-                    ('company', '=', int(company)),
-                    ('coating_method', '=', method),
-                    ], limit=1)
+            journals = cls.search(domain, limit=1)
             if journals:
                 return journals[0]
-            Company = Pool().get('company.company')
+            Company = pool.get('company.company')
             company = Company(int(company))
             journal = cls(name=JOURNAL_NAMES[method], company=company,
                 currency=company.currency, process_method='manual',
                 coating_method=method)
+            if account:
+                journal.name = STRIPE_JOURNAL_NAME
+                journal.process_method = 'stripe'
+                journal.stripe_account = account
             journal.save()
             return journal
 
@@ -255,9 +270,10 @@ class Payment(metaclass=PoolMeta):
     @classmethod
     def record(cls, company, origin, method, amount, date=None,
             purpose=None, kind='receivable', receipt=None,
-            receipt_name=None):
+            receipt_name=None, payment_intent=None):
         """An account.payment of `amount` on the workshop's journal for
-        `method`, already succeeded (the money is there)."""
+        `method`, already succeeded (the money is there). A card payment
+        on Stripe carries its PaymentIntent (`payment_intent`)."""
         pool = Pool()
         Journal = pool.get('account.payment.journal')
         Group = pool.get('account.payment.group')
@@ -270,14 +286,24 @@ class Payment(metaclass=PoolMeta):
                 date=date or Date.today(), origin=origin, purpose=purpose,
                 reference=origin.number, receipt=receipt,
                 receipt_name=receipt_name)
+            if journal.process_method == 'stripe':
+                # Paid on Stripe's page: Tryton's Stripe payment, captured.
+                payment.stripe_payment_intent_id = payment_intent
+                payment.stripe_capture = True
+                payment.stripe_captured = True
+                payment.received_amount = amount
             payment.save()
             cls.submit([payment])
-
-            def group():
-                group = Group(company=company, journal=journal, kind=kind)
-                group.save()
-                return group
-            cls.process([payment], group)
+            if journal.process_method == 'stripe':
+                # Nothing left to charge: processing, then succeeded.
+                cls.proceed([payment])
+            else:
+                def group():
+                    group = Group(company=company, journal=journal,
+                        kind=kind)
+                    group.save()
+                    return group
+                cls.process([payment], group)
             cls.succeed([payment])
         return payment
 
@@ -345,6 +371,10 @@ class PayableMixin:
                 'record_payment': {
                     'depends': ['payment_state'],
                     },
+                'refund_payment': {
+                    'invisible': ~Eval('paid_amount', 0),
+                    'depends': ['paid_amount'],
+                    },
                 })
 
     def payment_origins(self):
@@ -358,15 +388,19 @@ class PayableMixin:
         return None
 
     def payments(self):
-        "The succeeded payments of the quote and its project."
+        """The payments of the quote and its project where money came in:
+        succeeded, or card payments Stripe failed after a full refund or
+        a lost dispute (the money came, then went back)."""
         Payment = Pool().get('account.payment')
         origins = [str(o) for o in self.payment_origins()]
         with without_check_access():
-            return Payment.search([
+            payments = Payment.search([
                     ('company', '=', self.company.id),
                     ('origin', 'in', origins),
-                    ('state', '=', 'succeeded'),
+                    ('state', 'in', ['succeeded', 'failed']),
                     ], order=[('date', 'ASC'), ('id', 'ASC')])
+        return [p for p in payments
+            if p.state == 'succeeded' or p.received_amount]
 
     def payment_figures(self):
         """A dict: total, deposit, received, refunded, paid, balance,
@@ -384,7 +418,9 @@ class PayableMixin:
             if payment.kind == 'payable':
                 refunded += payment.amount
             else:
-                received += payment.amount
+                got, back = payment.card_figures()
+                received += got
+                refunded += back
         paid = received - refunded
         return {
             'total': total,
@@ -419,6 +455,11 @@ class PayableMixin:
     @classmethod
     @ModelView.button_action('powder_coating.wizard_payment_record')
     def record_payment(cls, records):
+        pass
+
+    @classmethod
+    @ModelView.button_action('powder_coating.wizard_payment_refund')
+    def refund_payment(cls, records):
         pass
 
 
@@ -496,8 +537,6 @@ class PaymentLink(TenantOwnedMixin, Workflow, ModelSQL, ModelView):
         "is opened again.")
     payment_intent = fields.Char("Provider Payment", readonly=True)
     payment = fields.Many2One('account.payment', "Payment", readonly=True,
-        ondelete='RESTRICT')
-    refund = fields.Many2One('account.payment', "Refund", readonly=True,
         ondelete='RESTRICT')
 
     @classmethod
@@ -654,7 +693,8 @@ class PaymentLink(TenantOwnedMixin, Workflow, ModelSQL, ModelView):
 
     def apply_event(self, provider, event):
         """Apply the checked event once: a completed checkout pays the
-        link, a refund records the refund. Return True if it changed
+        link; Stripe's other events on its payment (refunds, disputes) go
+        to Tryton's Stripe handlers. Return True if it changed
         anything."""
         Event = Pool().get('powder_coating.payment.event')
         if Event.seen(provider, event['id']):
@@ -666,9 +706,10 @@ class PaymentLink(TenantOwnedMixin, Workflow, ModelSQL, ModelView):
             # A delayed method (a debit) completes unpaid, then succeeds.
             if obj.get('payment_status') == 'paid':
                 changed = self.mark_paid(obj.get('payment_intent'))
-        elif event['type'] == 'charge.refunded':
-            amount = Decimal(obj.get('amount_refunded') or 0) / 100
-            changed = self.mark_refunded(amount)
+        elif self.payment and self.payment.journal.stripe_account:
+            # Refunds, disputes, charge updates: Tryton's Stripe handlers.
+            changed = bool(
+                self.payment.journal.stripe_account.apply_event(event))
         with without_check_access():
             Event.create([{'company': self.company.id, 'provider': provider,
                         'event': event['id']}])
@@ -680,26 +721,13 @@ class PaymentLink(TenantOwnedMixin, Workflow, ModelSQL, ModelView):
         if self.state == 'paid':
             return False
         payment = Payment.record(self.company, self.origin, 'card',
-            self.amount, purpose=self.kind)
+            self.amount, purpose=self.kind, payment_intent=payment_intent)
         with without_check_access():
             self.__class__.write([self], {
                     'state': 'paid',
                     'payment': payment.id,
                     'payment_intent': payment_intent,
                     })
-        return True
-
-    def mark_refunded(self, amount):
-        "The card payment was refunded (up to `amount` in all)."
-        Payment = Pool().get('account.payment')
-        already = self.refund.amount if self.refund else Decimal(0)
-        amount = min(amount, self.amount) - already
-        if self.state != 'paid' or amount <= 0:
-            return False
-        refund = Payment.record(self.company, self.origin, 'card', amount,
-            purpose='refund', kind='payable')
-        with without_check_access():
-            self.__class__.write([self], {'refund': refund.id})
         return True
 
 

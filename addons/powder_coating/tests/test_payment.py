@@ -2,7 +2,8 @@
 # this repository for the full copyright notices and license terms.
 """A workshop asks a 30 % deposit, the client pays it by card through
 Stripe Checkout (a local server speaking Stripe's API, a signed webhook),
-the balance is paid in cash at the counter, the card payment is refunded;
+the balance is paid in cash at the counter, the card payment is refunded
+from the back office (Tryton's Stripe refund) and in Stripe's dashboard;
 another workshop's portal never opens the link."""
 import datetime
 import re
@@ -14,12 +15,15 @@ from trytond.modules.connector.tests.stripe_server import (
     SECRET_KEY, StripeServer, signed)
 from trytond.modules.powder_coating.payment import (
     PaymentLinkError, deposit_due, payment_state)
+from trytond.modules.powder_coating.payment_stripe import (
+    RefundError, refundable, refunded_amount)
 from trytond.modules.powder_coating.tests.test_module import (
     create_powder, create_quote)
 from trytond.pool import Pool
 from trytond.tests.test_tryton import (
     DB_NAME, RouteTestCase, with_transaction)
 from trytond.transaction import Transaction
+from trytond.worker import run_task
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 WEBHOOK_SECRET = 'whsec_durand'
@@ -49,8 +53,12 @@ class PowderCoatingPaymentTestCase(RouteTestCase):
 
     def setUp(self):
         super().setUp()
+        import stripe
         self.stripe = StripeServer().start()
         self.addCleanup(self.stripe.stop)
+        # Tryton's calls (refunds, pull) go through the stripe library.
+        self.addCleanup(setattr, stripe, 'api_base', stripe.api_base)
+        stripe.api_base = self.stripe.url
 
     def url(self, path, workshop='thermolaquage-durand'):
         return f'/{DB_NAME}/portal/{workshop}/{path}'
@@ -132,6 +140,20 @@ class PowderCoatingPaymentTestCase(RouteTestCase):
             'paid')
         self.assertEqual(payment_state(total, Decimal(360), total,
                 Decimal(360)), 'refunded')
+        # A card payment of 360 €: 100 € refunded from Atelier, before and
+        # after Stripe lowered the payment; a full refund in Stripe's
+        # dashboard; never more than received.
+        self.assertEqual(refunded_amount(Decimal(360), Decimal(360),
+                [Decimal(100)]), Decimal(100))
+        self.assertEqual(refunded_amount(Decimal(360), Decimal(260),
+                [Decimal(100)]), Decimal(100))
+        self.assertEqual(refunded_amount(Decimal(360), zero, []),
+            Decimal(360))
+        self.assertEqual(refunded_amount(Decimal(360), Decimal(360),
+                [Decimal(300), Decimal(300)]), Decimal(360))
+        self.assertEqual(refundable(Decimal(360), Decimal(100)),
+            Decimal(260))
+        self.assertEqual(refundable(Decimal(360), Decimal(400)), zero)
 
     def test_stripe_setting_needs_webhook_secret(self):
         "A Stripe setting without its signing secret is refused"
@@ -239,6 +261,11 @@ class PowderCoatingPaymentTestCase(RouteTestCase):
             self.assertEqual(quote.balance_amount, total - deposit)
             payment, = quote.payments()
             self.assertEqual(payment.journal.name, "Carte (Stripe)")
+            # Tryton's Stripe payment, with the client's PaymentIntent.
+            self.assertEqual(payment.journal.process_method, 'stripe')
+            self.assertEqual(payment.journal.stripe_account.company, company)
+            self.assertEqual(payment.stripe_payment_intent_id,
+                self.stripe.sessions[session['id']]['payment_intent'])
             self.assertEqual(payment.purpose, 'deposit')
 
         # The paid link says so; another workshop's portal knows nothing.
@@ -272,7 +299,53 @@ class PowderCoatingPaymentTestCase(RouteTestCase):
                 ["Carte (Stripe)", "Espèces"])
             transaction.commit()
 
-        # The card payment is refunded on Stripe.
+        # 10 € of the card payment are refunded from the back office:
+        # Tryton's Stripe refund, sent to Stripe by the queue.
+        transaction, company = self.as_workshop()
+        with transaction:
+            quote = self.quote(company)
+            refund = self.refund(quote, Decimal(10), journal="Carte (Stripe)")
+            # More than what is left of that payment: refused, nothing made.
+            with self.assertRaises(RefundError):
+                self.refund(quote, deposit, journal="Carte (Stripe)")
+            transaction.commit()
+            tasks = list(transaction.tasks)
+        self.assertFalse(self.stripe.refunds)
+        for task in tasks:
+            run_task(DB_NAME, task)
+        stripe_refund, = self.stripe.refunds.values()
+        self.assertEqual(stripe_refund['amount'], 1000)
+        self.assertEqual(stripe_refund['payment_intent'],
+            self.stripe.sessions[session['id']]['payment_intent'])
+        request, = [r for r in self.stripe.requests
+            if r['path'] == '/v1/refunds']
+        self.assertTrue(request['headers']['Idempotency-Key'].startswith(
+                'refund-'))
+        transaction, company = self.as_workshop()
+        with transaction:
+            StripeRefund = Pool().get('account.payment.stripe.refund')
+            refund, = StripeRefund.search([('id', '=', refund.id)])
+            self.assertEqual(refund.state, 'succeeded')
+            quote = self.quote(company)
+            self.assertEqual(quote.paid_amount, total - Decimal(10))
+            self.assertEqual(quote.payment_state, 'refunded')
+
+        # Stripe reports it (charge.refunded): Tryton lowers the payment,
+        # the figures do not count the refund twice; a replay changes
+        # nothing.
+        event = self.stripe.events[-1]
+        for _ in range(2):
+            response = self.webhook(client, event)
+            self.assertEqual(response.status_code, 200)
+        transaction, company = self.as_workshop()
+        with transaction:
+            quote = self.quote(company)
+            card = [p for p in quote.payments()
+                if p.journal.process_method == 'stripe'][0]
+            self.assertEqual(card.amount, deposit - Decimal(10))
+            self.assertEqual(quote.paid_amount, total - Decimal(10))
+
+        # The rest is refunded in Stripe's dashboard.
         response = self.webhook(client, self.stripe.refund(session['id']))
         self.assertEqual(response.status_code, 200)
         transaction, company = self.as_workshop()
@@ -280,6 +353,44 @@ class PowderCoatingPaymentTestCase(RouteTestCase):
             quote = self.quote(company)
             self.assertEqual(quote.payment_state, 'refunded')
             self.assertEqual(quote.paid_amount, total - deposit)
+            # Nothing left to refund by card: the wizard offers the cash
+            # payment only; 5 € of it go back at the counter.
+            Refund = Pool().get('powder_coating.payment.refund',
+                type='wizard')
+            with Transaction().set_context(
+                    active_model='powder_coating.quote', active_id=quote.id,
+                    active_ids=[quote.id]):
+                session_id, _, _ = Refund.create()
+                offered = Refund(session_id).default_start(None)['origins']
+            self.assertEqual(
+                [p.journal.name for p in quote.payments() if p.id in offered],
+                ["Espèces"])
+            with self.assertRaises(RefundError):
+                self.refund(quote, Decimal(1), journal="Carte (Stripe)")
+            self.refund(quote, Decimal(5), journal="Espèces")
+            quote = self.quote(company)
+            self.assertEqual(quote.paid_amount, total - deposit - 5)
+            back, = [p for p in quote.payments() if p.kind == 'payable']
+            self.assertEqual(
+                (back.journal.name, back.purpose, back.amount),
+                ("Espèces", 'refund', Decimal(5)))
+
+    def refund(self, quote, amount, journal):
+        "The back office's Refund wizard on `quote`'s payment on `journal`."
+        Refund = Pool().get('powder_coating.payment.refund', type='wizard')
+        with Transaction().set_context(
+                active_model='powder_coating.quote', active_id=quote.id,
+                active_ids=[quote.id]):
+            session_id, _, _ = Refund.create()
+            values = Refund(session_id).default_start(None)
+            payment, = [p for p in quote.payments()
+                if p.journal.name == journal and p.kind == 'receivable']
+            values.update(payment=payment.id, amount=amount)
+            Refund.execute(session_id, {'start': values}, 'refund')
+        StripeRefund = Pool().get('account.payment.stripe.refund')
+        refunds = StripeRefund.search([('payment', '=', payment.id)],
+            order=[('id', 'DESC')], limit=1)
+        return refunds[0] if refunds else None
 
     def test_unknown_and_expired(self):
         "Unknown payment, expired link, unknown token: nothing changes"
@@ -356,7 +467,7 @@ class PowderCoatingPaymentTestCase(RouteTestCase):
         journals = Journal.search([
                 ('company', '=', wizard.done.company.id)])
         self.assertEqual(sorted(j.name for j in journals), sorted([
-                    "Carte (Stripe)", "Carte bancaire (TPE)", "Espèces",
+                    "Carte en ligne", "Carte bancaire (TPE)", "Espèces",
                     "Chèque", "Virement", "Prélèvement SEPA"]))
 
     def test_portal_payment_summary(self):

@@ -10,6 +10,12 @@ API reference:
   with the secret key, ``Idempotency-Key`` honoured: the same key answers
   the same session);
 - ``GET /v1/checkout/sessions/<id>``;
+- ``GET /v1/payment_intents/<id>`` (``latest_charge`` expanded) and
+  ``GET /v1/charges/<id>``, for the payments paid through a session;
+- ``POST /v1/refunds`` (``payment_intent`` or ``charge``, ``amount``;
+  ``Idempotency-Key`` honoured): refunds the charge, at most what is left,
+  and keeps the ``charge.refunded`` event Stripe would send in
+  ``self.events``;
 - errors as ``{"error": {"type", "message"}}``; ``fail_status`` makes every
   request answer that status (e.g. 503).
 
@@ -37,6 +43,8 @@ from .servers import LocalServer
 
 SECRET_KEY = 'sk_test_atelier'
 SESSION_PATH = re.compile(r'^/v1/checkout/sessions/([A-Za-z0-9_]+)$')
+INTENT_PATH = re.compile(r'^/v1/payment_intents/([A-Za-z0-9_]+)$')
+CHARGE_PATH = re.compile(r'^/v1/charges/([A-Za-z0-9_]+)$')
 HOSTED_PATH = re.compile(r'^/c/pay/([A-Za-z0-9_]+)$')
 HOSTED_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Checkout (test)</title>
@@ -63,6 +71,9 @@ class StripeServer(LocalServer):
         self._last_headers = {}
         self.webhook_url = None
         self.webhook_secret = None
+        self.charges = {}
+        self.refunds = {}
+        self.events = []
 
     def _json(self, status, data):
         return status, json.dumps(data), 'application/json'
@@ -98,6 +109,16 @@ class StripeServer(LocalServer):
             if key and key in self.idempotent:
                 return self._json(200, self.sessions[self.idempotent[key]])
             return self.create_session(_form(body), key)
+        if method == 'POST' and path == '/v1/refunds':
+            key = headers.get('Idempotency-Key')
+            if key and key in self.idempotent:
+                return self._json(200, self.refunds[self.idempotent[key]])
+            return self.create_refund(_form(body), key)
+        for pattern, kind in [(INTENT_PATH, 'payment_intent'),
+                (CHARGE_PATH, 'charge')]:
+            match = pattern.match(path)
+            if method == 'GET' and match:
+                return self.get_charge(kind, match.group(1))
         match = SESSION_PATH.match(path)
         if method == 'GET' and match:
             session = self.sessions.get(match.group(1))
@@ -138,6 +159,60 @@ class StripeServer(LocalServer):
             self.idempotent[key] = session_id
         return self._json(200, session)
 
+    def _charge_of(self, kind, identifier):
+        for charge in self.charges.values():
+            if charge[kind if kind != 'charge' else 'id'] == identifier:
+                return charge
+
+    def get_charge(self, kind, identifier):
+        charge = self._charge_of(kind, identifier)
+        if not charge:
+            return self._error(404, 'invalid_request_error',
+                "No such %s: '%s'" % (kind, identifier))
+        if kind == 'charge':
+            return self._json(200, charge)
+        return self._json(200, {
+                'id': identifier, 'object': 'payment_intent',
+                'amount': charge['amount'],
+                'amount_received': charge['amount_captured'],
+                'currency': charge['currency'], 'status': 'succeeded',
+                'latest_charge': charge,
+                })
+
+    def create_refund(self, form, key):
+        if form.get('payment_intent'):
+            charge = self._charge_of('payment_intent', form['payment_intent'])
+        else:
+            charge = self._charge_of('charge', form.get('charge'))
+        if not charge:
+            return self._error(400, 'invalid_request_error',
+                'No such payment: %s.' % (
+                    form.get('payment_intent') or form.get('charge')))
+        left = charge['amount_captured'] - charge['amount_refunded']
+        amount = int(form.get('amount') or left)
+        if amount <= 0 or amount > left:
+            return self._json(400, {'error': {
+                        'type': 'invalid_request_error',
+                        'code': 'amount_too_large',
+                        'message': 'Refund amount (%s) is greater than '
+                        'unrefunded amount on charge (%s)' % (amount, left),
+                        }})
+        refund = {
+            'id': 're_test_%06d' % next(self._ids), 'object': 'refund',
+            'amount': amount, 'charge': charge['id'],
+            'payment_intent': charge['payment_intent'],
+            'currency': charge['currency'], 'status': 'succeeded',
+            'reason': form.get('reason') or None,
+            'failure_reason': None,
+            }
+        self.refunds[refund['id']] = refund
+        if key:
+            self.idempotent[key] = refund['id']
+        charge['amount_refunded'] += amount
+        charge['refunded'] = charge['amount_refunded'] == charge['amount']
+        self.events.append(self._event('charge.refunded', dict(charge)))
+        return self._json(200, refund)
+
     def hosted_page(self, method, session_id):
         "The hosted page: GET shows the amount, POST pays."
         session = self.sessions[session_id]
@@ -169,22 +244,28 @@ class StripeServer(LocalServer):
         session = self.sessions[session_id]
         session.update(status='complete', payment_status='paid',
             payment_intent='pi_test_%06d' % next(self._ids))
+        charge = {
+            'id': 'ch_test_%06d' % next(self._ids), 'object': 'charge',
+            'amount': session['amount_total'],
+            'amount_captured': session['amount_total'],
+            'amount_refunded': 0, 'captured': True, 'paid': True,
+            'refunded': False, 'status': 'succeeded',
+            'currency': session['currency'],
+            'payment_intent': session['payment_intent'],
+            'failure_code': None, 'failure_message': None,
+            }
+        self.charges[charge['id']] = charge
         return self._event('checkout.session.completed', dict(session))
 
     def refund(self, session_id, amount=None):
-        "The workshop refunded the card payment: charge.refunded."
+        """The workshop refunded the card payment in Stripe's dashboard
+        (all of it, or `amount` cents more): charge.refunded."""
         session = self.sessions[session_id]
-        charge = {
-            'id': 'ch_test_%06d' % next(self._ids),
-            'object': 'charge',
-            'amount': session['amount_total'],
-            'amount_refunded': (session['amount_total'] if amount is None
-                else amount),
-            'currency': session['currency'],
-            'payment_intent': session['payment_intent'],
-            'refunded': amount is None,
-            }
-        return self._event('charge.refunded', charge)
+        charge = self._charge_of('payment_intent', session['payment_intent'])
+        left = charge['amount_captured'] - charge['amount_refunded']
+        charge['amount_refunded'] += left if amount is None else amount
+        charge['refunded'] = charge['amount_refunded'] == charge['amount']
+        return self._event('charge.refunded', dict(charge))
 
 
 def signed(event, secret, timestamp=None):
