@@ -198,10 +198,12 @@ def run(args):
 SEPA = {
     "Thermolaquage Durand": ('30004000031234567890143', '123456',
         'CCBPFRPPLYO', "Banque Populaire Auvergne Rhône Alpes",
-        {"Garage des Brotteaux": '412345670'}),
+        {"Garage des Brotteaux": '412345670',
+            "Ferronnerie Lumière": '422345678'}),
     "Époxy Services Martin": ('10096000501234567890147', '654321',
         'CEPAFRPP333', "Caisse d'Epargne Aquitaine Poitou-Charentes",
-        {"Cycles Chartrons": '512345679'}),
+        {"Cycles Chartrons": '512345679',
+            "Menuiserie Alu Gironde": '522345677'}),
     }
 
 
