@@ -9,7 +9,7 @@ import datetime
 import re
 from decimal import Decimal
 
-from trytond.model.exceptions import ValidationError
+from trytond.model.exceptions import AccessError, ValidationError
 from trytond.modules.company.tests import create_company, set_company
 from trytond.modules.connector.tests.stripe_server import (
     SECRET_KEY, StripeServer, signed)
@@ -391,6 +391,44 @@ class PowderCoatingPaymentTestCase(RouteTestCase):
         refunds = StripeRefund.search([('payment', '=', payment.id)],
             order=[('id', 'DESC')], limit=1)
         return refunds[0] if refunds else None
+
+    def test_stripe_account_only_for_its_workshop(self):
+        "A workshop's Stripe keys and refunds are never another's"
+        transaction, durand = self.as_workshop(DURAND)
+        with transaction:
+            pool = Pool()
+            User = pool.get('res.user')
+            ModelData = pool.get('ir.model.data')
+            Company = pool.get('company.company')
+            Account = pool.get('account.payment.stripe.account')
+            Refund = pool.get('account.payment.stripe.refund')
+            martin, = Company.search([('party.name', '=', MARTIN)])
+            for company in [durand, martin]:
+                self.setup_stripe(company)
+            durand_account = Account.for_company(durand)
+            martin_account = Account.for_company(martin)
+            self.assertEqual(durand_account.secret_key, SECRET_KEY)
+            self.assertEqual(durand_account.webhook_signing_secret,
+                WEBHOOK_SECRET)
+            # The keys follow the connector setting; one account each.
+            self.assertEqual(Account.for_company(durand), durand_account)
+            user, = User.create([{
+                        'name': "Gérante Martin", 'login': 'gerante_martin',
+                        'companies': [('add', [martin.id])],
+                        'groups': [('add', [ModelData.get_id(
+                                        'saas', 'group_owner')])],
+                        }])
+            User.write([user], {'company': martin.id})
+            with Transaction().set_user(user.id), \
+                    Transaction().set_context(company=martin.id,
+                        _check_access=True):
+                self.assertEqual(Account.search([]), [martin_account])
+                self.assertEqual(Account.search([
+                            ('id', '=', durand_account.id)]), [])
+                self.assertEqual(Refund.search([
+                            ('payment.company', '=', durand.id)]), [])
+                with self.assertRaises(AccessError):
+                    Account.write([martin_account], {'secret_key': 'sk_x'})
 
     def test_unknown_and_expired(self):
         "Unknown payment, expired link, unknown token: nothing changes"
