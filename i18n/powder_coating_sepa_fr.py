@@ -30,6 +30,10 @@ FR = {
     "example FR76 3000 6000 0112 3456 7890 189.":
         "Cet IBAN n'est pas valide : vérifiez-le sur votre RIB, par exemple "
         "FR76 3000 6000 0112 3456 7890 189.",
+    "This account is outside the SEPA area: it cannot be debited. Pay by "
+    "card or by bank transfer.":
+        "Ce compte est hors de la zone SEPA : il ne peut pas être prélevé. "
+        "Payez par carte ou par virement.",
     "This BIC is not valid (8 or 11 letters and digits, for example "
     "AGRIFRPP): correct it or leave it empty.":
         "Ce BIC n'est pas valide (8 ou 11 lettres et chiffres, par exemple "

@@ -28,6 +28,11 @@ from .payment import LINK_DAYS, METHODS, PaymentLinkError
 RECEIVABLE_FLAVOR = 'pain.008.001.02'
 PAYABLE_FLAVOR = 'pain.001.001.03'
 SCHEMES = ['B2B', 'CORE']
+# The countries and territories of the SEPA scheme (EPC409-09, 2024).
+SEPA_COUNTRIES = set(
+    'AD AT BE BG CH CY CZ DE DK EE ES FI FR GB GI GR HR HU IE IS IT LI LT '
+    'LU LV MC MT NL NO PL PT RO SE SI SK SM VA AX BL GF GP MF MQ NC PF PM '
+    'RE TF WF YT GG IM JE AL MD ME MK'.split())
 
 
 class SepaSettingsError(UserError):
@@ -87,6 +92,8 @@ def mandate_form_errors(holder, iban, bic, scheme, accepted):
     compact_iban = clean_iban(iban)
     if not compact_iban:
         errors.append('msg_sepa_iban_invalid')
+    elif compact_iban[:2] not in SEPA_COUNTRIES:
+        errors.append('msg_sepa_iban_not_sepa')
     compact_bic = clean_bic(bic)
     if compact_bic is None:
         errors.append('msg_sepa_bic_invalid')

@@ -192,6 +192,10 @@ class PowderCoatingSepaTestCase(RouteTestCase):
             'FR72ZZZ123456')
         self.assertEqual(iban_with_check('FR', '30006000011234567890189'),
             CLIENT_IBAN)
+        # A valid IBAN outside the SEPA area (Brazil) cannot be debited.
+        errors, _, _ = mandate_form_errors("Loja",
+            'BR15 0000 0000 0000 1093 2840 814P 2', '', 'B2B', True)
+        self.assertEqual(errors, ['msg_sepa_iban_not_sepa'])
         errors, _, _ = mandate_form_errors('', 'FR00', 'X', 'B2C', False)
         self.assertEqual(errors, ['msg_sepa_holder_required',
                 'msg_sepa_iban_invalid', 'msg_sepa_bic_invalid',
