@@ -77,6 +77,15 @@ def iban_with_check(country, bban):
     return f'{country}{std_iban.calc_check_digits(number)}{bban}'.upper()
 
 
+def collection_date(today):
+    """The earliest date to ask the bank to debit: the next business day
+    (the rulebooks ask one TARGET day for B2B and CORE alike)."""
+    day = today + datetime.timedelta(days=1)
+    while day.weekday() >= 5:
+        day += datetime.timedelta(days=1)
+    return day
+
+
 def masked_iban(iban):
     "FR76 •••• 0189: what the pages show of an account."
     iban = std_iban.compact(iban or '')
@@ -313,7 +322,8 @@ class PaymentLink(metaclass=PoolMeta):
             origin = self.origin
             payment = Payment(company=company, journal=journal,
                 kind='receivable', party=party, amount=self.amount,
-                date=Date.today(), origin=origin, purpose=self.kind,
+                date=collection_date(Date.today()), origin=origin,
+                purpose=self.kind,
                 reference=origin.number, sepa_mandate=mandate)
             payment.save()
             Payment.submit([payment])

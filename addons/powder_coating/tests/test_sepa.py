@@ -4,6 +4,7 @@
 mandate on the payment link's page, the workshop processes the payment
 group (pain.008 message for the bank), the debit succeeds and pays the
 link; a rejected debit leaves it payable; another workshop sees nothing."""
+import datetime
 import re
 from decimal import Decimal
 
@@ -11,8 +12,8 @@ from lxml import etree
 
 from trytond.modules.company.tests import create_company, set_company
 from trytond.modules.powder_coating.sepa import (
-    SepaSettingsError, clean_bic, clean_iban, creditor_identifier,
-    iban_with_check, mandate_form_errors)
+    SepaSettingsError, clean_bic, clean_iban, collection_date,
+    creditor_identifier, iban_with_check, mandate_form_errors)
 from trytond.modules.powder_coating.demo import sepa as demo_sepa
 from trytond.modules.powder_coating.tests.test_module import (
     create_powder, create_quote)
@@ -192,6 +193,11 @@ class PowderCoatingSepaTestCase(RouteTestCase):
             'FR72ZZZ123456')
         self.assertEqual(iban_with_check('FR', '30006000011234567890189'),
             CLIENT_IBAN)
+        # Debits are asked for the next business day.
+        self.assertEqual(collection_date(datetime.date(2026, 11, 20)),
+            datetime.date(2026, 11, 23))  # Friday: Monday
+        self.assertEqual(collection_date(datetime.date(2026, 11, 23)),
+            datetime.date(2026, 11, 24))
         # A valid IBAN outside the SEPA area (Brazil) cannot be debited.
         errors, _, _ = mandate_form_errors("Loja",
             'BR15 0000 0000 0000 1093 2840 814P 2', '', 'B2B', True)
