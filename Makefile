@@ -215,6 +215,7 @@ pg_env = TRYTOND_DATABASE__URI=$(PG_URI) DB_CACHE=postgresql:// DB_NAME=test_$(1
 # answers, like the browser journeys: they run once, in the PostgreSQL
 # suite, whose read-only transactions are enforced (SQLite's are not).
 PG_ONLY_TESTS := powder_coating.tests.test_portal_routes \
+    powder_coating.tests.test_sepa \
     powder_coating.tests.test_payment saas_portal.tests.test_website
 # $(1): suite, $(2): addon folder. The test modules the suite runs.
 suite_test_modules = $(if $(filter sqlite,$(1)),$(filter-out \

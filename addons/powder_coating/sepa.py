@@ -337,6 +337,20 @@ class PaymentLink(metaclass=PoolMeta):
                     })
         return mandate, payment
 
+    def mark_paid(self, payment_intent=None):
+        """A card payment made on a Stripe page opened before the mandate
+        was signed: the planned debit, not sent to the bank yet, is taken
+        back (never paid twice); once sent, the workshop refunds one."""
+        Payment = Pool().get('account.payment')
+        planned = self.sepa_payment if self.state == 'sepa' else None
+        if planned and planned.state in {'draft', 'submitted', 'approved'}:
+            with without_check_access():
+                self.__class__.write([self], {
+                        'state': 'open', 'sepa_payment': None})
+                Payment.draft([planned])
+                Payment.delete([planned])
+        return super().mark_paid(payment_intent)
+
     @classmethod
     def sepa_outcome(cls, payments, succeeded):
         """The bank's answer on planned debits: a success pays their link,

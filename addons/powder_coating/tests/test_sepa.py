@@ -365,6 +365,25 @@ class PowderCoatingSepaTestCase(RouteTestCase):
         self.assertEqual(page.status_code, 410)
         self.assertIn('already paid', page.text)
 
+    def test_card_paid_after_mandate_takes_back_the_debit(self):
+        "A card page opened before the mandate pays it: no debit is left"
+        token, link_id, deposit = self.open_link(DURAND)
+        self.assertEqual(self.form(self.client(), token).status_code, 303)
+        transaction, company = self.as_workshop()
+        with transaction:
+            pool = Pool()
+            Link = pool.get('powder_coating.payment.link')
+            Payment = pool.get('account.payment')
+            link = Link(link_id)
+            debit = link.sepa_payment.id
+            link.mark_paid()
+            link = Link(link_id)
+            self.assertEqual(link.state, 'paid')
+            self.assertEqual(link.payment.journal.coating_method, 'card')
+            self.assertEqual(Payment.search([('id', '=', debit)]), [])
+            self.assertEqual(link.quote.paid_amount, deposit)
+            transaction.rollback()
+
     def test_rejected_debit_reopens_link(self):
         "A debit the bank rejects leaves the link payable, and says so"
         token, link_id, _ = self.open_link(MARTIN)
