@@ -66,11 +66,15 @@ def check_accessibility(page, name):
     assert not bad, f"{name}: {bad}"
 
 
-def send_deposit_link(owner, smtp):
-    """Durand sends the deposit link of an unpaid project; return the
-    project and the link of the email."""
+def send_deposit_link(owner, smtp, professional=False):
+    """The workshop sends the deposit link of an unpaid project (of a
+    business client if `professional`); return the project and the link
+    of the email."""
+    domain = [('quote', '!=', None)]
+    if professional:
+        domain.append(('party.siren', '!=', None))
     projects = call(owner, 'powder_coating.project', 'search_read',
-        [('quote', '!=', None)], 0, None, [('id', 'DESC')],
+        domain, 0, None, [('id', 'DESC')],
         ['number', 'payment_state', 'deposit_amount'])
     project = next(p for p in projects
         if p['payment_state'] == 'unpaid' and p['deposit_amount'])
@@ -125,6 +129,50 @@ def test_client_pays_deposit_by_link(server, phone, rpc_as, smtp):
     response = page.goto(link.replace(f'/{DURAND["slug"]}/',
             f'/{MARTIN["slug"]}/'))
     assert response.status == 404
+
+
+def test_business_client_signs_sepa_mandate(server, phone, rpc_as, smtp):
+    """A business client of Martin signs a SEPA mandate on the link's page;
+    the debit is planned (the link cannot be paid twice) and Martin's
+    accountant processes it into a pain.008 message."""
+    from playwright.sync_api import expect
+    owner = rpc_as('owner.martin')
+    project, link = send_deposit_link(owner, smtp, professional=True)
+    page = phone
+    page.goto(link)
+    page.locator('#pay-sepa').click()
+    expect(page.locator('#iban')).to_be_visible()
+    check_accessibility(page, 'pay-sepa')
+    page.fill('#holder', "Menuiserie Alu Gironde")
+    page.fill('#iban', "FR76 3000 6000 0112 3456 7890 189")
+    page.check('#accept')
+    page.locator('#sign-sepa').click()
+    planned = page.locator('#sepa-planned')
+    expect(planned).to_have_attribute('data-state', 'sepa')
+    expect(planned).to_contain_text('0189')
+    check_accessibility(page, 'pay-sepa-planned')
+    response = page.goto(link)
+    assert response.status == 410
+    assert page.locator('#pay-card').count() == 0
+    response = page.goto(link.replace(f'/{MARTIN["slug"]}/',
+            f'/{DURAND["slug"]}/'))
+    assert response.status == 404
+
+    accountant = rpc_as('accounting.martin')
+    debits = call(accountant, 'account.payment', 'search_read',
+        [('origin', '=', f'powder_coating.project,{project["id"]}'),
+            ('journal.process_method', '=', 'sepa')], 0, None, None,
+        ['state', 'amount', 'sepa_mandate'])
+    # The newest debit is this signature's (a reused demo server may keep
+    # earlier runs' ones).
+    debit = max(debits, key=lambda d: d['id'])
+    assert debit['state'] == 'submitted' and debit['sepa_mandate']
+    amount = debit['amount']
+    amount = Decimal(amount['decimal'] if isinstance(amount, dict)
+        else str(amount))
+    deposit = project['deposit_amount']
+    assert amount == Decimal(deposit['decimal'] if isinstance(deposit, dict)
+        else str(deposit))
 
 
 @pytest.fixture

@@ -33,6 +33,7 @@ import base64
 import itertools
 import json
 import re
+import secrets
 import time
 import urllib.parse
 
@@ -68,6 +69,9 @@ class StripeServer(LocalServer):
         self.sessions = {}
         self.idempotent = {}
         self._ids = itertools.count(1)
+        # Stripe's ids are unique for ever: a server started again (a demo
+        # kept between test runs) must not repeat them.
+        self.run = secrets.token_hex(3)
         self._last_headers = {}
         self.webhook_url = None
         self.webhook_secret = None
@@ -137,7 +141,7 @@ class StripeServer(LocalServer):
                 return self._error(400, 'invalid_request_error',
                     'Missing required param: %s.' % name)
         number = next(self._ids)
-        session_id = 'cs_test_%06d' % number
+        session_id = 'cs_test_%s%06d' % (self.run, number)
         amount = int(form['line_items[0][price_data][unit_amount]'])
         session = {
             'id': session_id,
@@ -198,7 +202,8 @@ class StripeServer(LocalServer):
                         'unrefunded amount on charge (%s)' % (amount, left),
                         }})
         refund = {
-            'id': 're_test_%06d' % next(self._ids), 'object': 'refund',
+            'id': 're_test_%s%06d' % (self.run, next(self._ids)),
+            'object': 'refund',
             'amount': amount, 'charge': charge['id'],
             'payment_intent': charge['payment_intent'],
             'currency': charge['currency'], 'status': 'succeeded',
@@ -232,7 +237,7 @@ class StripeServer(LocalServer):
 
     def _event(self, kind, obj):
         return {
-            'id': 'evt_test_%06d' % next(self._ids),
+            'id': 'evt_test_%s%06d' % (self.run, next(self._ids)),
             'object': 'event',
             'type': kind,
             'created': int(time.time()),
@@ -243,9 +248,10 @@ class StripeServer(LocalServer):
         "The client paid on the hosted page: checkout.session.completed."
         session = self.sessions[session_id]
         session.update(status='complete', payment_status='paid',
-            payment_intent='pi_test_%06d' % next(self._ids))
+            payment_intent='pi_test_%s%06d' % (self.run, next(self._ids)))
         charge = {
-            'id': 'ch_test_%06d' % next(self._ids), 'object': 'charge',
+            'id': 'ch_test_%s%06d' % (self.run, next(self._ids)),
+            'object': 'charge',
             'amount': session['amount_total'],
             'amount_captured': session['amount_total'],
             'amount_refunded': 0, 'captured': True, 'paid': True,
