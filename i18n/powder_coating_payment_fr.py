@@ -213,10 +213,8 @@ FR = {
         "prestataire de paiement, puis reviendrez ici.",
     'Pay by bank transfer (professionals)':
         "Payer par virement (professionnels)",
-    'Transfer the amount to the account below with the reference, or ask '
-    'the workshop for a SEPA direct debit mandate.':
-        "Virez le montant sur le compte ci-dessous avec la référence, ou "
-        "demandez à l'atelier un mandat de prélèvement SEPA.",
+    'Transfer the amount to the account below, with the reference.':
+        "Virez le montant sur le compte ci-dessous, avec la référence.",
     'IBAN': "IBAN",
     'Reference': "Référence",
     'Ask the workshop for its bank details.':
