@@ -145,22 +145,29 @@ class Quote(AuditMixin, TenantOwnedMixin, Workflow, ModelSQL, ModelView):
         Configuration = Pool().get('powder_coating.configuration')
         return Configuration.get(self.company)
 
-    def breakdown(self):
-        "The priced quote (pricing.QuoteBreakdown), or None if not priceable."
+    def breakdown(self, pricing=None):
+        """The priced quote (pricing.QuoteBreakdown), or None if not
+        priceable; `pricing` is the workshop's (read once for many)."""
         if not self.lines:
             return None
         try:
             return price_quote(
                 [line.pricing_input for line in self.lines],
-                self.settings.pricing)
+                pricing if pricing is not None else self.settings.pricing)
         except (PricingError, TypeError):
             return None
 
     @classmethod
     def get_amounts(cls, quotes, names):
         result = {n: {} for n in names}
+        # The workshop's settings once per workshop, not once per quote
+        # (a client's quotes are computed together: the portal's lists).
+        pricing = {}
         for quote in quotes:
-            breakdown = quote.breakdown()
+            company = quote.company.id if quote.company else None
+            if company not in pricing:
+                pricing[company] = quote.settings.pricing
+            breakdown = quote.breakdown(pricing[company])
             values = {
                 'fixed_fee': breakdown.fixed_fee if breakdown else None,
                 'untaxed_amount': breakdown.untaxed if breakdown else None,
