@@ -80,6 +80,20 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(line)
 
 
+@pytest.fixture
+def smtp():
+    """The mail server the demo's configuration sends to (localhost:1025),
+    keeping the messages (the browser journeys read their emails)."""
+    from trytond.modules.saas.tests.tools import SMTPSink
+    try:
+        sink = SMTPSink(port=1025)
+    except OSError as error:
+        pytest.fail(f"cannot listen on localhost:1025 for the demo's "
+            f"emails: {error}", pytrace=False)
+    yield sink
+    sink.stop()
+
+
 @pytest.fixture(scope='session')
 def workshops():
     return WORKSHOPS

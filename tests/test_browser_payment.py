@@ -40,19 +40,6 @@ def phone(browser):
     context.close()
 
 
-@pytest.fixture
-def smtp():
-    "The mail server the demo sends to (localhost:1025), keeping messages."
-    from trytond.modules.saas.tests.tools import SMTPSink
-    try:
-        sink = SMTPSink(port=1025)
-    except OSError as error:
-        pytest.fail(f"cannot listen on localhost:1025 for the demo's "
-            f"emails: {error}", pytrace=False)
-    yield sink
-    sink.stop()
-
-
 def check_accessibility(page, name):
     "axe-core: no serious or critical violation; a screenshot."
     page.add_script_tag(path=str(AXE))

@@ -82,20 +82,6 @@ def portal_url(server, portal, path=''):
 
 
 @pytest.fixture
-def smtp():
-    """The mail server the demo's configuration sends to (localhost:1025),
-    keeping the messages."""
-    from trytond.modules.saas.tests.tools import SMTPSink
-    try:
-        sink = SMTPSink(port=1025)
-    except OSError as error:
-        pytest.fail(f"cannot listen on localhost:1025 for the demo's "
-            f"emails: {error}", pytrace=False)
-    yield sink
-    sink.stop()
-
-
-@pytest.fixture
 def invited(server, rpc_as, smtp):
     """Durand opens a client space for Ferronnerie Lumière and has terms to
     accept; yields a function that waits for the email with the link to

@@ -12,6 +12,7 @@ there); it is injected in a context that bypasses the CSP, while the CSP
 itself is checked in a normal context.
 """
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -136,5 +137,76 @@ def test_keyboard_reaches_cta_and_signup(browser, server, width):
             assert field in reached, (field, reached)
         # The robots' trap is never reached.
         assert 'website' not in reached
+    finally:
+        context.close()
+
+
+def axe_problems(page):
+    "Serious or critical WCAG 2.1 A/AA violations of the page, as text."
+    page.add_script_tag(content=AXE.read_text())
+    return page.evaluate("""async () => {
+        const r = await axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+        return r.violations.filter(v =>
+            ['serious', 'critical'].includes(v.impact)).map(v =>
+            v.id + ': ' + v.nodes.map(n => n.target.join(' '))
+                .slice(0, 3).join(', '));
+    }""")
+
+
+def new_siret():
+    "A valid SIRET no workshop has yet (a kept demo server keeps them)."
+    import secrets
+    from stdnum import luhn
+    siren = str(secrets.randbelow(10 ** 8)).zfill(8)
+    siren += luhn.calc_check_digit(siren)
+    siret = siren + str(secrets.randbelow(10 ** 3)).zfill(3) + '1'
+    return siret[:13] + luhn.calc_check_digit(siret[:13])
+
+
+def test_trial_sign_up_to_ready_workshop(browser, server, smtp):
+    """A visitor asks for a trial, opens the confirmation email's link, and
+    the status page follows the creation (the task queue) until « prêt »,
+    with its sign-in link; accessible in both states"""
+    import re
+    import secrets
+    from playwright.sync_api import expect
+    email = f'essai.{secrets.token_hex(4)}@atelier-rivoli.example'
+    context = browser.new_context(viewport={'width': 390, 'height': 900},
+        locale='fr-FR', bypass_csp=True)
+    page = context.new_page()
+    try:
+        page.goto(site_url(server, 'signup'))
+        page.fill('#workshop_name',
+            f"Thermolaquage Rivoli {secrets.token_hex(2)}")
+        page.fill('#owner_name', "Inès Moreau")
+        page.fill('#email', email)
+        page.fill('#phone', '04 72 00 00 00')
+        page.fill('#siret', new_siret())
+        page.check('#terms')
+        page.locator('#signup-submit').click()
+        page.wait_for_url('**/site/signup/sent')
+        for _ in range(60):
+            sent = [m for m in smtp.messages if email in m['To']]
+            if sent:
+                break
+            time.sleep(1)
+        assert sent, "no confirmation email"
+        body = sent[0].get_body(('plain', 'html')).get_content()
+        link = re.search(r'https?://\S+/site/signup/confirm\S*', body)
+        assert link, body
+        page.goto(link.group(0).rstrip('.>"\''))
+        page.wait_for_url('**/site/signup/*/status')
+        status = page.locator('#trial-status')
+        assert status.get_attribute('data-state') in {'confirmed', 'created'}
+        assert not axe_problems(page)
+        page.screenshot(path=str(SHOTS / 'signup-status-fr-390.png'),
+            full_page=True)
+        expect(status).to_have_attribute('data-state', 'created',
+            timeout=120_000)
+        expect(status).to_contain_text('prêt')
+        assert not axe_problems(page)
+        page.screenshot(path=str(SHOTS / 'signup-ready-fr-390.png'),
+            full_page=True)
     finally:
         context.close()
