@@ -19,6 +19,7 @@ from trytond.modules.powder_coating.payment_stripe import (
     RefundError, refundable, refunded_amount)
 from trytond.modules.powder_coating.tests.test_module import (
     create_powder, create_quote)
+from trytond.modules.saas.tests.tools import create_workshop_user
 from trytond.pool import Pool
 from trytond.tests.test_tryton import (
     DB_NAME, RouteTestCase, with_transaction)
@@ -397,8 +398,6 @@ class PowderCoatingPaymentTestCase(RouteTestCase):
         transaction, durand = self.as_workshop(DURAND)
         with transaction:
             pool = Pool()
-            User = pool.get('res.user')
-            ModelData = pool.get('ir.model.data')
             Company = pool.get('company.company')
             Account = pool.get('account.payment.stripe.account')
             Refund = pool.get('account.payment.stripe.refund')
@@ -412,13 +411,8 @@ class PowderCoatingPaymentTestCase(RouteTestCase):
                 WEBHOOK_SECRET)
             # The keys follow the connector setting; one account each.
             self.assertEqual(Account.for_company(durand), durand_account)
-            user, = User.create([{
-                        'name': "Gérante Martin", 'login': 'gerante_martin',
-                        'companies': [('add', [martin.id])],
-                        'groups': [('add', [ModelData.get_id(
-                                        'saas', 'group_owner')])],
-                        }])
-            User.write([user], {'company': martin.id})
+            user = create_workshop_user(martin, 'gerante_martin', 'owner',
+                "Gérante Martin")
             with Transaction().set_user(user.id), \
                     Transaction().set_context(company=martin.id,
                         _check_access=True):

@@ -17,6 +17,7 @@ from trytond.modules.powder_coating.sepa import (
 from trytond.modules.powder_coating.demo import sepa as demo_sepa
 from trytond.modules.powder_coating.tests.test_module import (
     create_powder, create_quote)
+from trytond.modules.saas.tests.tools import create_workshop_user
 from trytond.pool import Pool
 from trytond.tests.test_tryton import DB_NAME, RouteTestCase
 from trytond.transaction import Transaction, TransactionError
@@ -53,8 +54,6 @@ class PowderCoatingSepaTestCase(RouteTestCase):
         Quote = pool.get('powder_coating.quote')
         Party = pool.get('party.party')
         Configuration = pool.get('powder_coating.configuration')
-        User = pool.get('res.user')
-        ModelData = pool.get('ir.model.data')
         for name in [DURAND, MARTIN]:
             company = create_company(name=name)
             with set_company(company):
@@ -77,13 +76,8 @@ class PowderCoatingSepaTestCase(RouteTestCase):
                 # workshop wizard does).
                 Party.write([company.party], {'company': company.id})
                 demo_sepa(company)  # the demo's IBAN and ICS
-                user, = User.create([{
-                            'name': "Comptable", 'login': f'compta.{name}',
-                            'companies': [('add', [company.id])],
-                            'groups': [('add', [ModelData.get_id(
-                                            'saas', 'group_accounting')])],
-                            }])
-                User.write([user], {'company': company.id})
+                create_workshop_user(company, f'compta.{name}',
+                    'accounting', "Comptable")
 
     def url(self, path, workshop=DURAND):
         return f'/{DB_NAME}/portal/{SLUGS[workshop]}/{path}'
@@ -432,8 +426,6 @@ class PowderCoatingSepaTestCase(RouteTestCase):
         transaction, company = self.as_workshop(MARTIN)
         with transaction:
             pool = Pool()
-            User = pool.get('res.user')
-            ModelData = pool.get('ir.model.data')
             Mandate = pool.get('account.payment.sepa.mandate')
             Message = pool.get('account.payment.sepa.message')
             Group = pool.get('account.payment.group')
@@ -441,14 +433,8 @@ class PowderCoatingSepaTestCase(RouteTestCase):
             durand_mandates = Mandate.search([
                     ('company.party.name', '=', DURAND)])
             self.assertTrue(durand_mandates)
-            user, = User.create([{
-                        'name': "Comptable Martin",
-                        'login': 'comptable_martin',
-                        'companies': [('add', [company.id])],
-                        'groups': [('add', [ModelData.get_id(
-                                        'saas', 'group_accounting')])],
-                        }])
-            User.write([user], {'company': company.id})
+            user = create_workshop_user(company, 'comptable_martin',
+                'accounting', "Comptable Martin")
             with Transaction().set_user(user.id), \
                     Transaction().set_context(company=company.id,
                         _check_access=True):

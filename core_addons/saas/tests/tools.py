@@ -110,3 +110,20 @@ def _create_workshops(config):
             user.company = Company(company.id)
             user.groups.append(group)
             user.save()
+
+
+def create_workshop_user(company, login, role, name=None):
+    """A user of `company` (its current workshop) in the saas role group
+    `role` ('owner', 'accounting'...), to test with the access rules."""
+    from trytond.pool import Pool
+    pool = Pool()
+    User = pool.get('res.user')
+    ModelData = pool.get('ir.model.data')
+    user, = User.create([{
+                'name': name or login, 'login': login,
+                'companies': [('add', [company.id])],
+                'groups': [('add', [ModelData.get_id(
+                                'saas', f'group_{role}')])],
+                }])
+    User.write([user], {'company': company.id})
+    return user
