@@ -266,7 +266,8 @@ class WorkshopCreate(Wizard):
         User.ask_totp_enrolment([owner])
         return owner
 
-    def create_chart(self, company):
+    @classmethod
+    def create_chart(cls, company):
         "Create the French chart of accounts with Tryton's own wizard."
         pool = Pool()
         ModelData = pool.get('ir.model.data')
@@ -279,7 +280,7 @@ class WorkshopCreate(Wizard):
             ModelData.get_id('account_fr', 'root'))
         with Transaction().set_context(_saas_defer_account_tree=True):
             chart.transition_create_account()
-        self.build_account_tree(company)
+        cls.build_account_tree(company)
         defaults = chart.default_properties(None)
         chart.properties.company = company
         Account = pool.get('account.account')
@@ -314,7 +315,9 @@ class WorkshopCreate(Wizard):
         for root_id, in cursor.fetchall():
             left = Account._rebuild_tree('parent', root_id, left)
 
-    def create_fiscal_year(self, company):
+    @classmethod
+    def create_fiscal_year(cls, company):
+        "The fiscal year of today (12 monthly periods), numbered moves."
         pool = Pool()
         FiscalYear = pool.get('account.fiscalyear')
         Sequence = pool.get('ir.sequence.strict')

@@ -1,0 +1,87 @@
+# This file is part of Atelier. See the COPYRIGHT file at the top level of
+# this repository for the full copyright notices and license terms.
+"""Workshops ready to invoice, for the tests: a company with its SIREN,
+address and VAT number, the French chart of accounts, the fiscal year of
+today with its invoice sequence, and clients of every kind."""
+from stdnum.fr import siren as stdnum_siren
+
+from trytond.modules.company.tests import create_company, set_company
+from trytond.pool import Pool
+
+
+def create_workshop(name="Thermolaquage Durand", siret='73282932000017',
+        city="Lyon", postal_code='69003', street="12 rue des Forges"):
+    """A workshop (company) with its chart, fiscal year and invoicing
+    settings; its owner's context is left to the caller (set_company)."""
+    pool = Pool()
+    Party = pool.get('party.party')
+    Identifier = pool.get('party.identifier')
+    Country = pool.get('country.country')
+    WorkshopCreate = pool.get('saas.workshop.create', type='wizard')
+    Settings = pool.get('account_fr_export.settings')
+    france = _country('FR', "France")
+    company = create_company(name=name)
+    party = company.party
+    Party.write([party], {
+            'company': company.id,
+            'addresses': [('write', [a.id for a in party.addresses], {
+                            'street': street, 'postal_code': postal_code,
+                            'city': city, 'country': france.id})]
+            if party.addresses else [('create', [{
+                            'street': street, 'postal_code': postal_code,
+                            'city': city, 'country': france.id}])],
+            })
+    siren = siret[:9]
+    Identifier.create([
+            {'party': party.id, 'type': 'fr_siret', 'code': siret,
+                'address': party.addresses[0].id},
+            {'party': party.id, 'type': 'eu_vat',
+                'code': 'FR' + stdnum_siren.to_tva(siren)},
+            ])
+    with set_company(company):
+        WorkshopCreate.create_chart(company)
+        WorkshopCreate.create_fiscal_year(company)
+        settings = Settings.get(company, create=True)
+        settings.legal_form = "SARL"
+        settings.registry = "RCS %s" % city
+        settings.save()
+    assert Country.search([('code', '=', 'FR')])
+    return company
+
+
+def create_client(company, name="Garage Dupont", siren=None, vat=None,
+        country='FR', city="Villeurbanne", postal_code='69100',
+        street="3 avenue Roger Salengro", email=None):
+    """A client of `company`: a private person (no identifier), a French
+    business (`siren`) or a business elsewhere in the EU (`vat`)."""
+    pool = Pool()
+    Party = pool.get('party.party')
+    Identifier = pool.get('party.identifier')
+    country_ = _country(country, country)
+    contacts = [{'type': 'email', 'value': email}] if email else []
+    party, = Party.create([{
+                'name': name,
+                'company': company.id,
+                'addresses': [('create', [{
+                                'street': street, 'postal_code': postal_code,
+                                'city': city, 'country': country_.id}])],
+                'contact_mechanisms': [('create', contacts)],
+                }])
+    identifiers = []
+    if siren:
+        identifiers.append(
+            {'party': party.id, 'type': 'fr_siren', 'code': siren})
+    if vat:
+        identifiers.append({'party': party.id, 'type': 'eu_vat', 'code': vat})
+    if identifiers:
+        Identifier.create(identifiers)
+    return party
+
+
+def _country(code, name):
+    Country = Pool().get('country.country')
+    countries = Country.search([('code', '=', code)], limit=1)
+    if countries:
+        return countries[0]
+    country, = Country.create([{'code': code, 'name': name}])
+    return country
