@@ -1,11 +1,13 @@
 # This file is part of Atelier. See the COPYRIGHT file at the top level of
 # this repository for the full copyright notices and license terms.
 import datetime as dt
+from decimal import Decimal
 
 from trytond.model.exceptions import ValidationError
 from trytond.modules.account_fr_export.settings import (
     example_number, sequence_parts)
-from trytond.modules.account_fr_export.tests.tools import create_workshop
+from trytond.modules.account_fr_export.tests.tools import (
+    create_client, create_invoice, create_workshop)
 from trytond.modules.company.tests import CompanyTestMixin, set_company
 from trytond.pool import Pool
 from trytond.tests.test_tryton import ModuleTestCase, with_transaction
@@ -45,6 +47,11 @@ class AccountFrExportTestCase(CompanyTestMixin, ModuleTestCase):
                 with Transaction().set_context(
                         date=dt.date(year, 3, 1)):
                     self.assertEqual(strict.get(), 'FACT-%s-0001' % year)
+            client = create_client(company)
+            invoice = create_invoice(company, client, [
+                    ("Thermolaquage portail RAL 7016", 1, Decimal('350'))])
+            self.assertEqual(invoice.number, 'FACT-%s-0002' % year)
+            self.assertEqual(invoice.total_amount, Decimal('420.00'))
             settings = Settings.get(company)
             settings.number_format = 'FACT-NN'
             with self.assertRaises(ValidationError):

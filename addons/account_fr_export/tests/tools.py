@@ -85,3 +85,61 @@ def _country(code, name):
         return countries[0]
     country, = Country.create([{'code': code, 'name': name}])
     return country
+
+
+def account(company, code):
+    "The workshop's account numbered `code` in the French chart."
+    Account = Pool().get('account.account')
+    account, = Account.search([
+            ('company', '=', company.id), ('code', '=', code)])
+    return account
+
+
+def tax(company, template='tva_vente_services_taux_normal'):
+    "The workshop's tax made from the account_fr tax template `template`."
+    pool = Pool()
+    Tax = pool.get('account.tax')
+    ModelData = pool.get('ir.model.data')
+    tax, = Tax.search([
+            ('company', '=', company.id),
+            ('template', '=', ModelData.get_id('account_fr', template)),
+            ])
+    return tax
+
+
+def create_invoice(company, client, lines, date=None, post=True,
+        taxes=None):
+    """A customer invoice of `company` to `client` with `lines`, a list of
+    (description, quantity, unit price excl. VAT): services at 20 % VAT on
+    account 706 unless `taxes` is given; posted unless `post` is False.
+    Run it in the workshop's context (set_company)."""
+    pool = Pool()
+    Invoice = pool.get('account.invoice')
+    Journal = pool.get('account.journal')
+    Date = pool.get('ir.date')
+    journal, = Journal.search([('code', '=', 'REV')], limit=1)
+    revenue = account(company, '706')
+    taxes = taxes if taxes is not None else [tax(company)]
+    invoice, = Invoice.create([{
+                'company': company.id,
+                'type': 'out',
+                'party': client.id,
+                'invoice_address': client.address_get('invoice').id,
+                'journal': journal.id,
+                'account': client.account_receivable_used.id,
+                'currency': company.currency.id,
+                'invoice_date': date or Date.today(),
+                'lines': [('create', [{
+                                'company': company.id,
+                                'type': 'line',
+                                'description': description,
+                                'quantity': quantity,
+                                'unit_price': unit_price,
+                                'account': revenue.id,
+                                'taxes': [('add', [t.id for t in taxes])],
+                                } for description, quantity, unit_price
+                            in lines])],
+                }])
+    if post:
+        Invoice.post([invoice])
+    return invoice
