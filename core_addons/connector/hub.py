@@ -102,6 +102,27 @@ class Specs:
         (keys id, type, object); raise ConnectorError if it is not
         authentic."""
 
+    @hookspec(firstresult=True)
+    def atelier_push_customer(self, provider, credentials, customer):
+        """If `provider` is yours: find the customer whose external
+        reference is customer['external_reference'] in the accounting
+        software, else create it from `customer` (dict with keys
+        external_reference, name, reg_no, vat_number, emails, phone,
+        address, postal_code, city, country); return a dict with keys id
+        and created (bool)."""
+
+    @hookspec(firstresult=True)
+    def atelier_push_invoice(self, provider, credentials, invoice,
+            customer_id, pdf, filename):
+        """If `provider` is yours: find the customer invoice numbered
+        invoice['number'], else import it with its PDF `pdf` (bytes) named
+        `filename` for the customer `customer_id`; `invoice` is a dict with
+        keys number, external_reference, date, deadline, currency,
+        amount_before_tax, tax, amount and lines (dicts with label,
+        quantity, unit_price, amount_before_tax, tax, vat_rate as a
+        fraction). Return a dict with keys id and created (bool); never
+        creates the same invoice twice."""
+
 
 def builtin_plugins():
     "The `plugin` object of every module of the providers package."
