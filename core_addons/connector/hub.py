@@ -103,6 +103,25 @@ class Specs:
         authentic."""
 
     @hookspec(firstresult=True)
+    def atelier_archive_put(self, provider, credentials, key, data,
+            retain_until):
+        """If `provider` is yours: store `data` (bytes) under `key` (a
+        relative "/"-separated path) once and for all, kept at least until
+        the date `retain_until` (None: no retention asked); return its
+        SHA-256 (hex). Never overwrite: raise ArchiveKeyExistsError
+        (providers/archive.py) if `key` is taken."""
+
+    @hookspec(firstresult=True)
+    def atelier_archive_get(self, provider, credentials, key):
+        """If `provider` is yours: the bytes stored under `key`; raise
+        ArchiveKeyMissingError if there are none."""
+
+    @hookspec(firstresult=True)
+    def atelier_archive_list(self, provider, credentials, prefix):
+        """If `provider` is yours: the sorted list of the keys stored
+        under `prefix` (a key's start, e.g. "workshop-3/2026-10/")."""
+
+    @hookspec(firstresult=True)
     def atelier_push_customer(self, provider, credentials, customer):
         """If `provider` is yours: find the customer whose external
         reference is customer['external_reference'] in the accounting
