@@ -37,6 +37,16 @@ def line_tax(amount, rate):
     return (Decimal(amount) * Decimal(rate)).quantize(CENT)
 
 
+def tax_rate(tax, date):
+    """The percentage rate (a fraction) of `tax` at `date`, with its
+    children's in force that day (20 % since 2014, 19,6 % before...)."""
+    if ((tax.start_date and tax.start_date > date)
+            or (tax.end_date and tax.end_date < date)):
+        return Decimal(0)
+    rate = Decimal(tax.rate or 0) if tax.type == 'percentage' else Decimal(0)
+    return rate + sum((tax_rate(c, date) for c in tax.childs), Decimal(0))
+
+
 def external_reference(kind, company_id, record_id):
     "How Atelier names its records in the accounting software."
     return 'atelier-%s-%s-%s' % (company_id, kind, record_id)
@@ -156,8 +166,8 @@ class Invoice(metaclass=PoolMeta):
         for line in self.lines:
             if line.type != 'line':
                 continue
-            rate = sum((t.rate or 0 for t in line.taxes
-                    if t.type == 'percentage'), Decimal(0))
+            rate = sum((tax_rate(t, self.invoice_date) for t in line.taxes),
+                Decimal(0))
             lines.append({
                     'label': line.description or (
                         line.product.rec_name if line.product else ''),
@@ -175,7 +185,7 @@ class Invoice(metaclass=PoolMeta):
                 'invoice', self.company.id, self.id),
             'date': self.invoice_date,
             'deadline': min(due_dates) if due_dates else self.invoice_date,
-            'currency': self.currency.code,
+            'currency': self.currency.code.upper(),
             'amount_before_tax': self.untaxed_amount,
             'tax': self.tax_amount,
             'amount': self.total_amount,
