@@ -16,6 +16,7 @@ from trytond.tests.test_tryton import ModuleTestCase, with_transaction
 class AccountFrExportTestCase(CompanyTestMixin, ModuleTestCase):
     "French invoicing and accounting exports"
     module = 'account_fr_export'
+    extras = ['powder_coating']
 
     def test_sequence_parts(self):
         "The number format becomes a Tryton sequence"
