@@ -101,6 +101,14 @@ def load_french():
     return strings - set(glossary)
 
 
+def stop(sink):
+    "Stop the SMTP server `sink` if it still runs."
+    try:
+        sink.stop()
+    except (AssertionError, RuntimeError):
+        pass
+
+
 def set_smtp(company, port):
     Setting = Pool().get('connector.setting')
     Setting.create([{
@@ -204,7 +212,9 @@ class FacturXTestCase(unittest.TestCase):
         missing = load_french()
         self.assertEqual(missing, set(), "strings without French")
         company = create_workshop()
-        with set_company(company), SMTPSink() as sink:
+        sink = SMTPSink()
+        self.addCleanup(stop, sink)
+        with set_company(company):
             set_smtp(company, sink.port)
             settings = Settings.get(company)
             settings.share_capital = Decimal(20000)
@@ -317,6 +327,23 @@ class FacturXTestCase(unittest.TestCase):
             self.assertEqual(len(sink.messages), 2)
             self.assertEqual(Email.search([], count=True), 2)
 
+            # The mail server is down: the email waits and leaves later.
+            sink.stop()
+            invoice = create_invoice(company, client, [
+                    ("Thermolaquage jantes", 4, Decimal('60'))])
+            run_queued_tasks()
+            invoice = Invoice(invoice.id)
+            self.assertEqual(invoice.invoice_email_state, 'queued')
+            self.assertEqual(invoice.invoice_email.attempts, 1)
+            self.assertEqual(invoice.invoice_email_to,
+                'compta@garage-dupont.fr')
+            Email.write([invoice.invoice_email], {'next_attempt_at': None})
+            with SMTPSink(sink.port) as again:
+                Email.retry_queued()
+                received, = again.messages
+            self.assertIn(invoice.number, received['Subject'])
+            self.assertEqual(Invoice(invoice.id).invoice_email_state, 'sent')
+
             # An English client, a set penalty rate, no emails.
             english, = Lang.search([('code', '=', 'en')])
             settings.email_invoices = False
@@ -330,7 +357,7 @@ class FacturXTestCase(unittest.TestCase):
                     ("Powder coating, gate", 1, Decimal('100'))])
             run_queued_tasks()
             self.assertIsNone(Invoice(invoice.id).invoice_email)
-            self.assertEqual(len(sink.messages), 2)
+            self.assertEqual(Email.search([], count=True), 3)
             oext, pdf, _, _ = InvoiceReport.execute([invoice.id], {})
             text = ' '.join(pdf_text(pdf).split())
             for mention in ["INVOICE", "Total incl. VAT",
