@@ -148,7 +148,6 @@ def move_rows(company, start_date, end_date, deferral_period=None):
     line = Line.__table__()
     move = Move.__table__()
     account = Account.__table__()
-    journal = Journal.__table__()
     party = Party.__table__()
     reconciliation = Reconciliation.__table__()
     currency = Currency.__table__()
@@ -162,7 +161,6 @@ def move_rows(company, start_date, end_date, deferral_period=None):
     query = (line
         .join(move, condition=line.move == move.id)
         .join(account, condition=line.account == account.id)
-        .join(journal, condition=move.journal == journal.id)
         .join(party, 'LEFT', condition=line.party == party.id)
         .join(reconciliation, 'LEFT',
             condition=(line.reconciliation == reconciliation.id)
@@ -170,8 +168,7 @@ def move_rows(company, start_date, end_date, deferral_period=None):
         .join(currency, 'LEFT', condition=line.second_currency == currency.id)
         .join(invoice, 'LEFT', condition=invoice.move == move.id)
         .select(
-            Coalesce(NullIf(journal.code, ''), journal.name), journal.name,
-            move.number, move.date, account.code, account.name,
+            move.journal, move.number, move.date, account.code, account.name,
             party.id, party.code, party.name,
             Coalesce(NullIf(invoice.number, ''), move.number),
             Coalesce(invoice.invoice_date, move.date),
@@ -183,12 +180,17 @@ def move_rows(company, start_date, end_date, deferral_period=None):
             where=where,
             order_by=[move.post_date.asc, CharLength(move.number).asc,
                 move.number.asc, move.id.asc, line.id.asc]))
+    # The journals' names as the user reads them (translated), once.
+    with Transaction().set_context(active_test=False):
+        journals = {j.id: (j.code or j.name, j.name)
+            for j in Journal.search([])}
     cursor = _cursor('account_fr_export_fec')
     cursor.execute(*query)
-    for (journal_code, journal_name, number, date, account_code,
+    for (journal_id, number, date, account_code,
             account_name, party_id, party_code, party_name, piece_ref, piece_date,
             label, debit, credit, letter, letter_date, post_date,
             amount_currency, currency_code) in cursor:
+        journal_code, journal_name = journals[journal_id]
         yield [journal_code, journal_name, number, _date(date), account_code,
             account_name, (party_code or str(party_id)) if party_id else '',
             (party_name or party_code or str(party_id)) if party_id else '', piece_ref or '-', _date(piece_date), label,
