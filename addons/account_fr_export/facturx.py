@@ -24,6 +24,13 @@ loader = genshi.template.TemplateLoader(
 CREDIT_TRANSFER = '30'
 SEPA_CREDIT_TRANSFER = '58'
 NOT_DEFINED = '1'
+# The VATEX exemption code of a VAT category that has only one.
+VATEX = {
+    'AE': 'VATEX-EU-AE',  # reverse charge
+    'K': 'VATEX-EU-IC',  # intra-community supply of goods
+    'G': 'VATEX-EU-G',  # export outside the EU
+    'O': 'VATEX-EU-O',  # outside the scope of VAT
+    }
 
 
 def tax_category(rate, unece_category=None):
@@ -107,6 +114,16 @@ class Invoice(metaclass=PoolMeta):
         return tax_category(
             tax.rate if tax.type == 'percentage' else 0,
             getattr(tax, 'unece_category_code', None))
+
+    @classmethod
+    def tax_exemption(cls, tax):
+        """(reason, VATEX code) of a tax without VAT (reverse charge,
+        exempt, outside the scope), else (None, None)."""
+        category = cls.tax_category(tax)
+        if category in {'S', 'Z', 'L', 'M'}:
+            return None, None
+        return (tax.legal_notice or None,
+            getattr(tax, 'vatex_code', None) or VATEX.get(category))
 
     @staticmethod
     def tax_percent(tax):

@@ -21,7 +21,11 @@ from trytond.modules.account_fr_export.invoice_report import (
 from trytond.modules.account_fr_export.tests.tools import (
     create_client, create_invoice, create_workshop)
 from trytond.model.exceptions import AccessError
+from trytond.modules.account_fr_export.invoice import (
+    REVERSE_CHARGE_NOTICE, REVERSE_CHARGE_TAX, company_tax)
 from trytond.modules.company.tests import set_company
+from trytond.modules.connector.tests.servers import ViesServer
+from trytond.modules.connector.tests.test_party import set_provider
 from trytond.modules.connector.tests.tools import (
     SMTPSink, run_queued_tasks)
 from trytond.modules.saas.tests.tools import create_workshop_user
@@ -208,7 +212,7 @@ class FacturXTestCase(unittest.TestCase):
         InvoiceReport = pool.get('account.invoice', type='report')
         Settings = pool.get('account_fr_export.settings')
         Email = pool.get('connector.email')
-        Lang = pool.get('ir.lang')
+        Party = pool.get('party.party')
         missing = load_french()
         self.assertEqual(missing, set(), "strings without French")
         company = create_workshop()
@@ -344,27 +348,42 @@ class FacturXTestCase(unittest.TestCase):
             self.assertIn(invoice.number, received['Subject'])
             self.assertEqual(Invoice(invoice.id).invoice_email_state, 'sent')
 
-            # An English client, a set penalty rate, no emails.
-            english, = Lang.search([('code', '=', 'en')])
+            # A German business whose VAT number VIES knows: reverse
+            # charge, in English (no language, not in France), no email.
             settings.email_invoices = False
             settings.late_penalty_rate = Decimal('12')
             settings.save()
-            client = create_client(company, name="Acme Ltd",
-                siren='443061841', email='ap@acme.example')
-            client.lang = english
-            client.save()
-            invoice = create_invoice(company, client, [
-                    ("Powder coating, gate", 1, Decimal('100'))])
+            with ViesServer() as vies:
+                set_provider(company, 'vat', 'vies', endpoint=vies.endpoint)
+                client = create_client(company,
+                    name="Pulverbeschichtung Weber", country='DE',
+                    city="Köln", postal_code='50667', vat='DE136695976',
+                    email='buchhaltung@weber.example')
+                Party.check_vat([client])
+                invoice = create_invoice(company, client, [
+                        ("Powder coating, gate", 1, Decimal('100'))],
+                    taxes=[company_tax(company, REVERSE_CHARGE_TAX)])
             run_queued_tasks()
             self.assertIsNone(Invoice(invoice.id).invoice_email)
             self.assertEqual(Email.search([], count=True), 3)
             oext, pdf, _, _ = InvoiceReport.execute([invoice.id], {})
             text = ' '.join(pdf_text(pdf).split())
             for mention in ["INVOICE", "Total incl. VAT",
+                    "Pulverbeschichtung Weber", "50667 Köln",
+                    "VAT number DE136695976", REVERSE_CHARGE_NOTICE,
                     "Late payment interest: 12 % per year",
                     "Fixed indemnity for recovery costs"]:
                 with self.subTest(mention=mention):
                     self.assertIn(mention, text)
+            filename, xml, level = facturx_xml(pdf)
+            self.assertTrue(check_xml(xml))
+            for element in [b'<ram:CategoryCode>AE</ram:CategoryCode>',
+                    b'<ram:ExemptionReasonCode>VATEX-EU-AE<',
+                    b'<ram:ExemptionReason>Autoliquidation',
+                    b'<ram:CountryID>DE</ram:CountryID>',
+                    b'>0.00</ram:TaxTotalAmount>']:
+                with self.subTest(element=element):
+                    self.assertIn(element, xml)
 
         # Another workshop's accountant cannot print it, nor see it.
         other = create_workshop(name="Époxy Services Martin",
