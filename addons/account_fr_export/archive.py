@@ -207,7 +207,10 @@ class Archive(TenantOwnedMixin, ModelSQL, ModelView):
 
     @classmethod
     def copy(cls, archives, default=None):
-        raise ArchiveError(gettext('account_fr_export.msg_archive_read_only'))
+        if archives:
+            raise ArchiveError(gettext(
+                    'account_fr_export.msg_archive_read_only'))
+        return super().copy(archives, default=default)
 
     # storage
 
@@ -347,8 +350,10 @@ class Archive(TenantOwnedMixin, ModelSQL, ModelView):
         if existing:
             return existing
         cls.check_month(company, start_date, end_date)
-        with without_check_access(), Transaction().set_context(
-                company=company.id, language=None):
+        # written as root: the roles may only read archives, and Tryton's
+        # report checks the user's access even without access checks
+        with without_check_access(), Transaction().set_user(0), \
+                Transaction().set_context(company=company.id):
             return cls._archive_month(company, start_date, end_date)
 
     @classmethod
@@ -511,7 +516,9 @@ class ArchiveFile(TenantOwnedMixin, ModelSQL, ModelView):
     @classmethod
     def __setup__(cls):
         super().__setup__()
-        cls._order = [('archive', 'DESC'), ('kind', 'ASC'), ('name', 'ASC')]
+        cls._order = [
+            ('archive', 'DESC'), ('kind', 'ASC'), ('name', 'ASC'),
+            ('id', 'ASC')]
 
     @classmethod
     def write(cls, *args):
@@ -528,7 +535,10 @@ class ArchiveFile(TenantOwnedMixin, ModelSQL, ModelView):
 
     @classmethod
     def copy(cls, files, default=None):
-        raise ArchiveError(gettext('account_fr_export.msg_archive_read_only'))
+        if files:
+            raise ArchiveError(gettext(
+                    'account_fr_export.msg_archive_read_only'))
+        return super().copy(files, default=default)
 
 
 class ArchiveCreateStart(ModelView):

@@ -80,6 +80,11 @@ class ArchiveRulesTestCase(unittest.TestCase):
                 dict(recorded, **{'f1.pdf': B})), [('f1.pdf', 'altered')])
 
 
+def older_month(today):
+    "The (year, month) two months before the month of `today`."
+    return previous_month(today.replace(day=1) - dt.timedelta(days=1))
+
+
 def ensure_fiscal_year(company, date):
     "A fiscal year of `company` holding `date` (the calendar year)."
     pool = Pool()
@@ -186,6 +191,13 @@ class ArchiveTestCase(unittest.TestCase):
         with set_company(durand):
             client = create_client(durand, "Garage Dupont",
                 siren='552081317')
+            # two months ago, for the accountant to archive by hand
+            older_start, older_end = month_range(*older_month(today))
+            ensure_fiscal_year(durand, older_start)
+            older_invoice = create_invoice(durand, client, [
+                    ("Métallisation portail", 1, Decimal('500'))],
+                date=older_start)
+            older_move = draft_move(durand, older_end)
             first = create_invoice(durand, client, [
                     ("Thermolaquage portail RAL 7016", 1, Decimal('350'))],
                 date=start + dt.timedelta(days=2))
@@ -316,9 +328,9 @@ class ArchiveTestCase(unittest.TestCase):
                     Archive.check_integrity([Archive(archive.id)])
 
         with self.subTest("archive now"):
-            self.archive_now(durand, accountant)
+            self.archive_now(durand, older_invoice, older_move, accountant)
 
-    def archive_now(self, durand, accountant):
+    def archive_now(self, durand, invoice, move, accountant):
         """The accountant archives a month by hand: refused while it is not
         over or has unposted entries, nothing written; then archived"""
         pool = Pool()
@@ -327,12 +339,8 @@ class ArchiveTestCase(unittest.TestCase):
         Wizard = pool.get('account_fr_export.archive.create', type='wizard')
         Date = pool.get('ir.date')
         today = Date.today()
-        year, month = previous_month(today.replace(day=1)
-            - dt.timedelta(days=1))  # two months ago
+        year, month = older_month(today)
         start, end = month_range(year, month)
-        with set_company(durand):
-            ensure_fiscal_year(durand, start)
-            move = draft_move(durand, end)
         before = files_under(self.root)
 
         def archive_now(year, month):
@@ -362,8 +370,10 @@ class ArchiveTestCase(unittest.TestCase):
             self.assertEqual(archive_now(year, month), 'open_')
             archive, = Archive.search([('start_date', '=', start)])
             self.assertEqual(archive.company, durand)
-            self.assertEqual([f.kind for f in archive.files], ['fec'])
-            fec, = archive.files
+            self.assertEqual(
+                [(f.kind, f.invoice) for f in archive.files],
+                [('fec', None), ('invoice', invoice)])
+            fec, _ = archive.files
             data = files_under(self.root)[os.path.join(
                     *archive.location.split('/'), fec.name)][1]
             self.assertIn(b'10,00', data)
