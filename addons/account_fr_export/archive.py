@@ -23,7 +23,6 @@ from trytond.modules.connector.providers.archive import (
     CAPABILITY, ArchiveKeyExistsError, ArchiveKeyMissingError, sha256)
 from trytond.modules.saas.tenant import TenantOwnedMixin
 from trytond.pool import Pool, PoolMeta
-from trytond.pyson import Eval
 from trytond.transaction import Transaction, without_check_access
 from trytond.wizard import (
     Button, StateAction, StateTransition, StateView, Wizard)

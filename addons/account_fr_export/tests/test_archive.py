@@ -4,6 +4,7 @@
 workshop's archive storage with a sha256sum manifest, checked later, never
 changed, never seen by another workshop."""
 import datetime as dt
+import hashlib
 import os
 import shutil
 import stat
@@ -177,6 +178,7 @@ class ArchiveTestCase(unittest.TestCase):
         pool = Pool()
         Archive = pool.get('account_fr_export.archive')
         ArchiveFile = pool.get('account_fr_export.archive.file')
+        Invoice = pool.get('account.invoice')
         Date = pool.get('ir.date')
         durand = create_workshop()
         # the other workshop needs no chart of accounts: an empty FEC
@@ -233,14 +235,14 @@ class ArchiveTestCase(unittest.TestCase):
             self.assertEqual(file.size, len(stored[file.name][1]))
         self.assertEqual(stored['MANIFEST.sha256'][1].decode(),
             archive.manifest)
-        self.assertEqual(pdfs[0].size,
-            len(first.__class__(first.id).invoice_report_cache))
+        # the invoice as its client received it
+        self.assertEqual(stored[pdfs[0].name][1],
+            bytes(Invoice(first.id).invoice_report_cache))
         # the manifest is checked by sha256sum itself
         check = subprocess.run(['sha256sum', '-c', 'MANIFEST.sha256'],
             cwd=folder, capture_output=True, text=True)
         self.assertEqual(check.returncode, 0, check.stdout + check.stderr)
         self.assertEqual(check.stdout.count(': OK'), 3)
-        import hashlib
         self.assertEqual(archive.manifest_sha256, hashlib.sha256(
                 stored['MANIFEST.sha256'][1]).hexdigest())
 
@@ -312,7 +314,8 @@ class ArchiveTestCase(unittest.TestCase):
                     ]:
                 with self.assertRaises(UserError):
                     action()
-            self.assertEqual(Archive(archive.id).month, start.strftime('%Y-%m'))
+            self.assertEqual(
+                Archive(archive.id).month, start.strftime('%Y-%m'))
 
         with self.subTest("another workshop sees nothing"):
             with Transaction().set_user(owner_martin.id), \
