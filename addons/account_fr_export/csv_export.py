@@ -151,6 +151,7 @@ class CsvExportStart(ModelView):
     client = fields.Many2One('party.party', "Client",
         domain=[If(Eval('company'),
                 ('company', '=', Eval('company', -1)), ())],
+        context={'company': Eval('company', -1)},
         help="Leave empty for every client.")
     payment_journal = fields.Many2One('account.payment.journal',
         "Payment Journal",
