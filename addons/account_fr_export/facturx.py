@@ -53,6 +53,12 @@ def address_lines(street):
     return [l.strip() for l in (street or '').splitlines() if l.strip()]
 
 
+def line_quantity(quantity, signed_amount):
+    "The quantity of a line, with the sign of its amount in the document."
+    quantity = abs(Decimal(str(quantity or 0)).normalize())
+    return -quantity if signed_amount < 0 else quantity
+
+
 def embed(pdf, xml, lang='fr-FR', metadata=None):
     """The PDF/A-3 `pdf` with the Factur-X `xml` embedded as factur-x.xml
     and the Factur-X XMP metadata; the XML is checked against the XSD of
@@ -152,7 +158,10 @@ class Invoice(metaclass=PoolMeta):
         return '\n'.join(lines[1:]) or None
 
     def line_quantity(self, line):
-        return abs(Decimal(str(line.quantity)).normalize())
+        """The billed quantity, negative for a line deducted from the
+        document (a deposit on a balance invoice): the net price stays
+        positive and quantity × price gives the line's amount."""
+        return line_quantity(line.quantity, line.amount * self.type_sign)
 
     def unit_code(self, line):
         "The UN/ECE code of the line's unit, C62 (one) without one."

@@ -13,7 +13,7 @@ import unittest
 from decimal import Decimal
 
 from trytond.modules.account_fr_export.facturx import (
-    address_lines, check_xml, percent, tax_category)
+    address_lines, check_xml, line_quantity, percent, tax_category)
 from trytond.modules.account_fr_export.invoice_email import invoice_address
 from trytond.modules.account_fr_export.invoice_report import (
     french_number, invoice_language, is_credit_note, is_professional,
@@ -184,6 +184,11 @@ class FacturXUnitTestCase(unittest.TestCase):
                     (Decimal('0.2'), Decimal(50), Decimal(10))]), [
                 (Decimal('0.2'), Decimal(150), Decimal(30)),
                 (Decimal('0.055'), Decimal(10), Decimal('0.55'))])
+        # A deducted line (deposit) has a negative quantity, a credit
+        # note's lines are positive in the credit note.
+        self.assertEqual(line_quantity(2.0, Decimal(700)), Decimal(2))
+        self.assertEqual(line_quantity(1.0, Decimal(-300)), Decimal(-1))
+        self.assertEqual(line_quantity(-2.0, Decimal(700)), Decimal(2))
         self.assertEqual(address_lines(" 12 rue des Forges\n\nBât. B "),
             ['12 rue des Forges', 'Bât. B'])
 
@@ -318,14 +323,18 @@ class FacturXTestCase(unittest.TestCase):
             # A private client: no recovery indemnity, no SIREN.
             private = create_client(company, name="Jeanne Martin")
             invoice = create_invoice(company, private, [
-                    ("Jantes x4", 4, Decimal('45'))])
+                    ("Jantes x4", 4, Decimal('45')),
+                    ("Remise fidélité", 1, Decimal('-20'))])
             run_queued_tasks()
             oext, pdf, _, _ = InvoiceReport.execute([invoice.id], {})
             text = ' '.join(pdf_text(pdf).split())
             self.assertIn("Jeanne Martin", text)
             self.assertNotIn("Indemnité forfaitaire", text)
             self.assertIn("Pas d'escompte pour paiement anticipé", text)
-            self.assertNotIn(b'PMD', facturx_xml(pdf)[1])
+            filename, xml, level = facturx_xml(pdf)
+            self.assertNotIn(b'PMD', xml)
+            self.assertIn(b'>-1</ram:BilledQuantity>', xml)
+            self.assertIn(b'>192.00</ram:GrandTotalAmount>', xml)
             # No email address: nothing sent, nothing logged.
             self.assertIsNone(Invoice(invoice.id).invoice_email)
             self.assertEqual(len(sink.messages), 2)
