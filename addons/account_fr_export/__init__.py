@@ -5,3 +5,6 @@ VAT France/EU (reverse charge checked with VIES), Factur-X, FEC with its
 validator and 10-year archive, CSV exports and the Pennylane sync.
 
 The models are registered from tryton.cfg."""
+
+# The client's invoices in the portal (with powder_coating's portal).
+from . import portal  # noqa: F401,E402

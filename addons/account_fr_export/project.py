@@ -375,8 +375,8 @@ class Quote(metaclass=PoolMeta):
 class Project(metaclass=PoolMeta):
     __name__ = 'powder_coating.project'
 
-    invoices = fields.Function(fields.One2Many('account.invoice', None,
-            "Invoices"), 'get_invoices')
+    invoices = fields.Function(fields.Many2Many('account.invoice', None,
+            None, "Invoices"), 'get_invoices')
 
     @classmethod
     def __setup__(cls):

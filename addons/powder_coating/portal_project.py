@@ -338,6 +338,7 @@ def project_values(page, project):
                     number=project.number),
                 'url': page.url(f'projects/{project.id}.pdf'),
                 })
+    documents.extend(project.client_documents(page.url))
     settings = settings_of(page.company)
     return dict(fmt,
         t=t,

@@ -342,6 +342,11 @@ class Project(AuditMixin, TenantOwnedMixin, Workflow, ModelSQL, ModelView):
                 'closed_date': dt.datetime.now(),
                 })
 
+    def client_documents(self, url):
+        """More documents of this project for its client's page, as dicts
+        with name and url (`url` makes a portal URL); addons add theirs."""
+        return []
+
 
 class ProjectPart(
         AuditMixin, TenantChildMixin, sequence_ordered(), ModelSQL, ModelView):
