@@ -31,6 +31,8 @@ logger = logging.getLogger(__name__)
 
 MANIFEST = 'MANIFEST.sha256'
 KEEP_YEARS = 10
+# how far back the cron archives the months a former run could not
+CATCH_UP_MONTHS = 12
 STATES = [
     ('archived', "Archived"),
     ('intact', "Intact"),
@@ -65,6 +67,22 @@ def previous_month(today):
     "The (year, month) before the month of `today`."
     first = today.replace(day=1) - dt.timedelta(days=1)
     return first.year, first.month
+
+
+def months_to_archive(today, first_entry, archived,
+        limit=CATCH_UP_MONTHS):
+    """The (year, month) to archive on `today`, oldest first: the months
+    over, from the month of the `first_entry` (date) on but at most `limit`
+    months back, that are not in `archived`."""
+    months = []
+    year, month = previous_month(today)
+    for _ in range(limit):
+        if (year, month) < (first_entry.year, first_entry.month):
+            break
+        if (year, month) not in archived:
+            months.append((year, month))
+        year, month = previous_month(dt.date(year, month, 1))
+    return months[::-1]
 
 
 def add_years(date, years):
@@ -401,33 +419,49 @@ class Archive(TenantOwnedMixin, ModelSQL, ModelView):
 
     @classmethod
     def archive_previous_month(cls):
-        """Cron: archive the previous month of every workshop with a fiscal
-        year for it, once; a month that cannot be archived yet (unposted
-        entries, storage unreachable) is logged and left for later."""
+        """Cron: archive, for every workshop with posted entries, the
+        months over that are not archived yet (the previous one, and up to
+        a year back the ones a former run could not archive), once each; a
+        month that cannot be archived yet (unposted entries, storage
+        unreachable) is logged and left for the next run."""
         pool = Pool()
         Company = pool.get('company.company')
         Date = pool.get('ir.date')
+        Move = pool.get('account.move')
         FiscalYear = pool.get('account.fiscalyear')
         with without_check_access():
             companies = Company.search([])
         for company in companies:
             with Transaction().set_context(company=company.id):
-                year, month = previous_month(Date.today())
-            start_date, end_date = month_range(year, month)
-            if cls.archived(company, start_date):
-                continue
+                today = Date.today()
             with without_check_access():
-                if not FiscalYear.search([
-                            ('company', '=', company.id),
-                            ('start_date', '<=', end_date),
-                            ('end_date', '>=', start_date),
-                            ], limit=1):
+                first = Move.search([
+                        ('company', '=', company.id),
+                        ('state', '=', 'posted'),
+                        ], order=[('date', 'ASC')], limit=1)
+                if not first:
                     continue
-            try:
-                cls.archive_month(company, year, month)
-            except UserError as error:
-                logger.warning("Archive of %s for %s-%02d not done: %s",
-                    company.rec_name, year, month, error.message)
+                archived = {(a.start_date.year, a.start_date.month)
+                    for a in cls.search([
+                            ('company', '=', company.id),
+                            ('start_date', '>=', first[0].date.replace(
+                                    day=1)),
+                            ])}
+            for year, month in months_to_archive(
+                    today, first[0].date, archived):
+                start_date, end_date = month_range(year, month)
+                with without_check_access():
+                    if not FiscalYear.search([
+                                ('company', '=', company.id),
+                                ('start_date', '<=', end_date),
+                                ('end_date', '>=', start_date),
+                                ], limit=1):
+                        continue
+                try:
+                    cls.archive_month(company, year, month)
+                except UserError as error:
+                    logger.warning("Archive of %s for %s-%02d not done: %s",
+                        company.rec_name, year, month, error.message)
 
     # integrity
 

@@ -17,7 +17,7 @@ from trytond.exceptions import UserError
 from trytond.model.exceptions import AccessError
 from trytond.modules.account_fr_export.archive import (
     add_years, file_name, integrity_problems, location, manifest_text,
-    month_range, parse_manifest, previous_month)
+    month_range, months_to_archive, parse_manifest, previous_month)
 from trytond.modules.account_fr_export.tests.tools import (
     account, create_client, create_invoice, create_workshop)
 from trytond.modules.company.tests import create_company, set_company
@@ -27,6 +27,7 @@ from trytond.tests.test_tryton import (
     activate_module, drop_db, with_transaction)
 from trytond.transaction import Transaction
 
+LOGGER = 'trytond.modules.account_fr_export.archive'
 A = 'a' * 64
 B = 'b' * 64
 
@@ -47,6 +48,22 @@ class ArchiveRulesTestCase(unittest.TestCase):
             dt.date(2038, 2, 28))
         self.assertEqual(location(7, dt.date(2026, 10, 1)),
             'workshop-7/2026-10/')
+
+    def test_months_to_archive(self):
+        "The cron archives last month, and catches up on a year at most"
+        today = dt.date(2026, 11, 22)
+        self.assertEqual(months_to_archive(today, dt.date(2026, 10, 3), set()),
+            [(2026, 10)])
+        self.assertEqual(months_to_archive(today, dt.date(2026, 11, 2), set()),
+            [])
+        self.assertEqual(months_to_archive(
+                today, dt.date(2026, 7, 1), {(2026, 8), (2026, 10)}),
+            [(2026, 7), (2026, 9)])
+        self.assertEqual(months_to_archive(
+                dt.date(2027, 1, 5), dt.date(2020, 1, 1), {(2026, 12)}),
+            [(2026, m) for m in range(1, 12)])
+        self.assertEqual(len(months_to_archive(
+                    today, dt.date(2020, 1, 1), set())), 12)
 
     def test_file_names(self):
         "Invoice numbers become plain file names"
@@ -210,7 +227,11 @@ class ArchiveTestCase(unittest.TestCase):
                     ("Thermolaquage garde-corps", 1, Decimal('120'))],
                 date=today)  # this month: not archived yet
 
-        Archive.archive_previous_month()
+        with self.assertLogs(LOGGER, 'WARNING') as logs:
+            Archive.archive_previous_month()
+        # the month before has an unposted entry: left for later
+        self.assertEqual(len(logs.output), 1)
+        self.assertIn('unposted', logs.output[0])
 
         with set_company(durand):
             archive, = Archive.search([('company', '=', durand.id)])
@@ -248,13 +269,17 @@ class ArchiveTestCase(unittest.TestCase):
 
         with self.subTest("once"):
             before = files_under(self.root)
-            Archive.archive_previous_month()
+            with self.assertLogs(LOGGER, 'WARNING'):
+                Archive.archive_previous_month()
             self.assertEqual(files_under(self.root), before)
-            self.assertEqual(Archive.search([], count=True), 2)
+            self.assertEqual(Archive.search([], count=True), 1)
 
         with self.subTest("the other workshop"):
+            # without entries the cron leaves it; archived by hand
             with set_company(martin):
-                other, = Archive.search([('company', '=', martin.id)])
+                self.assertEqual(
+                    Archive.search([('company', '=', martin.id)]), [])
+                other = Archive.archive_month(martin, year, month)
             self.assertEqual(len(other.files), 1)  # its FEC, no invoice
             self.assertNotEqual(other.location, archive.location)
 
