@@ -4,13 +4,16 @@
 workshop's archive storage with a sha256sum manifest, checked later, never
 changed, never seen by another workshop."""
 import datetime as dt
+import functools
 import hashlib
+import logging
 import os
 import shutil
 import stat
 import subprocess
 import tempfile
 import unittest
+import uuid
 from decimal import Decimal
 
 from trytond.exceptions import UserError
@@ -23,9 +26,9 @@ from trytond.modules.account_fr_export.tests.tools import (
 from trytond.modules.company.tests import create_company, set_company
 from trytond.modules.saas.tests.tools import create_workshop_user
 from trytond.pool import Pool
-from trytond.tests.test_tryton import (
-    activate_module, drop_db, with_transaction)
-from trytond.transaction import Transaction
+from trytond.cache import Cache
+from trytond.tests.test_tryton import DB_NAME, activate_module, drop_db
+from trytond.transaction import Transaction, TransactionError
 
 LOGGER = 'trytond.modules.account_fr_export.archive'
 A = 'a' * 64
@@ -96,6 +99,33 @@ class ArchiveRulesTestCase(unittest.TestCase):
         self.assertEqual(integrity_problems(recorded,
                 dict(recorded, **{'f1.pdf': B}),
                 dict(recorded, **{'f1.pdf': B})), [('f1.pdf', 'altered')])
+
+
+# The tables Tryton's accounting locks (the account configuration when the
+# chart is made, the journal periods when entries are written): locked from
+# the start, the test runs once instead of being started again for each.
+LOCKED_TABLES = ['account_configuration', 'account_journal_period']
+
+
+def with_accounting_transaction(func):
+    "trytond's with_transaction, with the accounting's tables locked."
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        extras = {'_lock_tables': list(LOCKED_TABLES)}
+        while True:
+            with Transaction().start(DB_NAME, 1, **extras) as transaction:
+                try:
+                    return func(*args, **kwargs)
+                except TransactionError as error:
+                    transaction.rollback()
+                    transaction.tasks.clear()
+                    error.fix(extras)
+                    continue
+                finally:
+                    transaction.rollback()
+                    transaction.tasks.clear()
+                    Cache.drop(DB_NAME)
+    return wrapper
 
 
 def older_month(today):
@@ -187,7 +217,39 @@ class ArchiveTestCase(unittest.TestCase):
             os.chmod(path, 0o755)
         shutil.rmtree(root)
 
-    @with_transaction()
+    def s3_storage(self, company):
+        """The workshop archives to a bucket with Object Lock of moto's S3
+        server; return a boto3 client of that server and the bucket."""
+        import boto3
+        from moto.server import ThreadedMotoServer
+        Setting = Pool().get('connector.setting')
+        logging.getLogger('werkzeug').setLevel(logging.ERROR)
+        server = ThreadedMotoServer(
+            ip_address='127.0.0.1', port=0, verbose=False)
+        server.start()
+        self.addCleanup(server.stop)
+        endpoint = 'http://%s:%s' % server.get_host_and_port()
+        # unique: Tryton may run a test's transaction again
+        bucket = 'archives-%s' % uuid.uuid4().hex[:12]
+        credentials = {'endpoint_url': endpoint, 'region': 'eu-west-3',
+            'bucket': bucket, 'access_key': 'AKIAMARTIN',
+            'secret_key': 'secret'}
+        s3 = boto3.client('s3', endpoint_url=endpoint,
+            region_name='eu-west-3', aws_access_key_id='AKIAMARTIN',
+            aws_secret_access_key='secret')
+        s3.create_bucket(Bucket=bucket,
+            CreateBucketConfiguration={'LocationConstraint': 'eu-west-3'},
+            ObjectLockEnabledForBucket=True)
+        Setting.create([{
+                    'company': company.id, 'capability': 'archive_storage',
+                    'provider': 's3',
+                    'credentials': [('create', [
+                                {'key': k, 'value': v}
+                                for k, v in credentials.items()])],
+                    }])
+        return s3, bucket
+
+    @with_accounting_transaction
     def test_monthly_archive(self):
         """The cron archives last month's FEC and invoices with a manifest
         sha256sum accepts, once; a change is detected; nobody edits it;
@@ -206,7 +268,10 @@ class ArchiveTestCase(unittest.TestCase):
         for company in [durand, martin]:
             with set_company(company):
                 ensure_fiscal_year(company, start)
-                set_archive_root(company, self.root)
+        with set_company(durand):
+            set_archive_root(durand, self.root)
+        with set_company(martin):
+            s3, bucket = self.s3_storage(martin)
         with set_company(durand):
             client = create_client(durand, "Garage Dupont",
                 siren='552081317')
@@ -282,6 +347,18 @@ class ArchiveTestCase(unittest.TestCase):
                 other = Archive.archive_month(martin, year, month)
             self.assertEqual(len(other.files), 1)  # its FEC, no invoice
             self.assertNotEqual(other.location, archive.location)
+            # on S3 with Object Lock: kept ten years, unchangeable
+            self.assertEqual(other.provider, 's3')
+            fec_key = other.files[0].key
+            head = s3.head_object(Bucket=bucket, Key=fec_key)
+            self.assertEqual(head['ObjectLockMode'], 'COMPLIANCE')
+            self.assertEqual(head['ObjectLockRetainUntilDate'].date(),
+                other.keep_until)
+            self.assertEqual(sorted(o['Key'] for o in s3.list_objects_v2(
+                        Bucket=bucket)['Contents']),
+                sorted([fec_key, other.location + 'MANIFEST.sha256']))
+            Archive.check_integrity([other])
+            self.assertEqual(Archive(other.id).state, 'intact')
 
         accountant = create_workshop_user(durand, 'compta', 'accounting')
         owner_martin = create_workshop_user(martin, 'martin', 'owner')
