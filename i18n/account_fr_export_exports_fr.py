@@ -19,8 +19,10 @@ FR = {
     'Clients': "Clients",
     'From': "Du",
     'To': "Au",
-    'First day of the period, included.': "Premier jour de la période, inclus.",
-    'Last day of the period, included.': "Dernier jour de la période, inclus.",
+    'First day of the period, included.':
+        "Premier jour de la période, inclus.",
+    'Last day of the period, included.':
+        "Dernier jour de la période, inclus.",
     'Invoice State': "État des factures",
     'All but Drafts': "Toutes sauf les brouillons",
     'Posted (Unpaid)': "Validées (non payées)",
@@ -35,7 +37,8 @@ FR = {
     'Leave empty for every journal.': "Laissez vide pour tous les journaux.",
     'Payment Method': "Moyen de paiement",
     'Card (Stripe), SEPA debit, manual... Leave empty for all.':
-        "Carte (Stripe), prélèvement SEPA, manuel… Laissez vide pour tous.",
+        "Carte (Stripe), prélèvement SEPA, manuel… Laissez vide pour "
+        "tous.",
     'Filters': "Filtres",
     'File': "Fichier",
     'File Name': "Nom du fichier",
@@ -94,7 +97,8 @@ FR = {
         "Quand la facture sera renvoyée automatiquement ; vide si le "
         "logiciel comptable l'a refusée (corrigez, puis renvoyez-la).",
     'Send to Pennylane': "Envoyer à Pennylane",
-    'Send Invoices to Accounting Again': "Renvoyer les factures en comptabilité",
+    'Send Invoices to Accounting Again':
+        "Renvoyer les factures en comptabilité",
     'No accounting software answered for this workshop: choose a provider '
     'for « Accounting Sync » in the connector settings.':
         "Aucun logiciel comptable n'a répondu pour cet atelier : choisissez "

@@ -139,7 +139,7 @@ class CsvExportTestCase(unittest.TestCase):
                     "Amount to Pay", "State"])
             by_client = {r[3]: r for r in rows}
             self.assertEqual(set(by_client),
-                {"Garage Dupont", "Ferronnerie Lumière"})  # no draft, no Martin
+                {"Garage Dupont", "Ferronnerie Lumière"})  # no draft/Martin
             row = by_client["Garage Dupont"]
             self.assertEqual(row[0], first_invoice.number)
             self.assertEqual(row[1], first.strftime('%d/%m/%Y'))

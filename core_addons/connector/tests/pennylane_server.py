@@ -87,7 +87,8 @@ class PennylaneServer(LocalServer):
     def _rate(self, token):
         "The ratelimit headers, and whether this request goes over."
         now = time.monotonic()
-        calls = [c for c in self._calls.get(token, []) if now - c < self.window]
+        calls = [c for c in self._calls.get(token, [])
+            if now - c < self.window]
         reset = int(time.time() + (
                 self.window - (now - calls[0]) if calls else self.window))
         over = len(calls) >= self.limit
