@@ -324,15 +324,17 @@ class PennylaneClient:
         return data
 
     def find(self, path, field, value):
-        "The first item of the list `path` whose `field` equals `value`."
+        """The item of the list `path` whose `field` equals `value`, or
+        None; the answer is checked, not only the filter trusted."""
         data = self.request('GET', path, params={
                 'filter': json.dumps([{
                             'field': field, 'operator': 'eq',
                             'value': value}]),
-                'limit': 1,
+                'limit': 100,
                 })
-        items = data.get('items') or []
-        return items[0] if items else None
+        for item in data.get('items') or []:
+            if str(item.get(field)) == str(value):
+                return item
 
     def push_customer(self, customer):
         found = self.find(

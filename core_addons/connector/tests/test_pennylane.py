@@ -204,6 +204,18 @@ class PennylaneTestCase(unittest.TestCase):
         self.assertEqual(len(self.server.invoices), 1)
         self.assertEqual(len(self.server.attachments), 1)
 
+    def test_filter_checked(self):
+        "A list answered without its filter never matches another record"
+        first = self.push_customer()
+        self.server.ignore_filter = True
+        other = self.push_customer(reference='atelier-1-party-8',
+            name="Ferronnerie Lumière")
+        self.assertTrue(other['created'])
+        self.assertNotEqual(other['id'], first['id'])
+        self.assertEqual(self.push_customer(),
+            {'id': first['id'], 'created': False})
+        self.assertEqual(len(self.server.customers), 2)
+
     def test_validation_error(self):
         "Pennylane's 422 is reported with its field; nothing imported"
         customer_id = self.push_customer()['id']
