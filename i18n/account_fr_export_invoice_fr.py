@@ -86,7 +86,8 @@ FR = {
 EMAIL_PHRASES = [
     ("${'Your credit note' if record.email_is_credit_note "
         "else 'Your invoice'}",
-        "${'Votre avoir' if record.email_is_credit_note else 'Votre facture'}"),
+        "${'Votre avoir' if record.email_is_credit_note "
+        "else 'Votre facture'}"),
     ("Hello ${record.party.rec_name},", "Bonjour ${record.party.rec_name},"),
     ("Please find attached ${'our credit note' if record.email_is_credit_note "
         "else 'our invoice'} ${record.number} of "
@@ -94,7 +95,8 @@ EMAIL_PHRASES = [
         "${format_currency(record.email_amount, None, "
         "record.currency)} incl. VAT.",
         "Veuillez trouver ci-joint ${'notre avoir' if "
-        "record.email_is_credit_note else 'notre facture'} ${record.number} du "
+        "record.email_is_credit_note else 'notre facture'} "
+        "${record.number} du "
         "${format_date(record.invoice_date)}, d'un montant de "
         "${format_currency(record.email_amount, None, "
         "record.currency)} TTC."),

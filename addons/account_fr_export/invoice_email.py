@@ -8,8 +8,10 @@ from trytond.model import fields
 from trytond.pool import Pool, PoolMeta
 from trytond.transaction import Transaction, without_check_access
 
+from .invoice_report import invoice_language
 
-def invoice_address(party_email, invoice_emails=()):
+
+def invoice_email_address(party_email, invoice_emails=()):
     """The address to send an invoice to: the client's invoicing email if
     any, else its email; None without one."""
     for address in list(invoice_emails) + [party_email]:
@@ -111,7 +113,7 @@ class Invoice(metaclass=PoolMeta):
     def _client_address(self):
         mechanism = self.party.contact_mechanism_get({'email'},
             usage='invoice')
-        return invoice_address(self.party.email,
+        return invoice_email_address(self.party.email,
             [mechanism.value] if mechanism else [])
 
     def _email_client(self):
@@ -124,7 +126,11 @@ class Invoice(metaclass=PoolMeta):
         address = self._client_address()
         if not address:
             return None
-        language = (self.party.lang.code if self.party.lang else 'fr')
+        country = (self.invoice_address.country
+            if self.invoice_address else None)
+        language = invoice_language(
+            self.party.lang.code if self.party.lang else None,
+            country.code if country else None)
         with Transaction().set_context(
                 language=language, company=self.company.id), \
                 without_check_access():

@@ -39,8 +39,8 @@ def is_credit_note(total_amount, line_amounts):
 
 
 def invoice_language(party_lang, country_code, default='en'):
-    """The language of an invoice: the client's, else French for a client
-    in France, else `default`."""
+    """The language of an invoice and its email: the client's, else French
+    for a client in France, else `default` (English)."""
     if party_lang:
         return party_lang
     if (country_code or 'FR').upper() == 'FR':
@@ -112,8 +112,7 @@ class InvoiceReport(metaclass=PoolMeta):
         address = invoice.invoice_address
         language = invoice_language(
             invoice.party.lang.code if invoice.party.lang else None,
-            address.country.code if address and address.country else None,
-            Transaction().context.get('language') or 'en')
+            address.country.code if address and address.country else None)
         with Transaction().set_context(
                 language=language, facturx_invoice=invoice.id):
             return super()._execute(records, header, data, action)

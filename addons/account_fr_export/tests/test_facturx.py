@@ -14,7 +14,8 @@ from decimal import Decimal
 
 from trytond.modules.account_fr_export.facturx import (
     address_lines, check_xml, line_quantity, percent, tax_category)
-from trytond.modules.account_fr_export.invoice_email import invoice_address
+from trytond.modules.account_fr_export.invoice_email import (
+    invoice_email_address)
 from trytond.modules.account_fr_export.invoice_report import (
     french_number, invoice_language, is_credit_note, is_professional,
     legal_mentions, vat_summary)
@@ -192,13 +193,14 @@ class FacturXUnitTestCase(unittest.TestCase):
         self.assertEqual(address_lines(" 12 rue des Forges\n\nBât. B "),
             ['12 rue des Forges', 'Bât. B'])
 
-    def test_invoice_address(self):
+    def test_invoice_email_address(self):
         "The invoicing email first, else the client's email"
-        self.assertEqual(invoice_address(' Compta@Garage.fr ', []),
+        self.assertEqual(invoice_email_address(' Compta@Garage.fr ', []),
             'compta@garage.fr')
-        self.assertEqual(invoice_address('a@b.fr', ['factures@b.fr']),
+        self.assertEqual(
+            invoice_email_address('a@b.fr', ['factures@b.fr']),
             'factures@b.fr')
-        self.assertIsNone(invoice_address(None, ['']))
+        self.assertIsNone(invoice_email_address(None, ['']))
 
 
 class FacturXTestCase(unittest.TestCase):
