@@ -249,8 +249,9 @@ class CsvExport(Wizard):
         return dict(Pool().get(model).fields_get(
                 [field])[field]['selection'])
 
-    def invoices(self):
-        "The workshop's customer invoices of the period with the filters."
+    def invoices(self, states=None):
+        """The workshop's customer invoices of the period with the filters
+        (in `states` if given, else as the invoice state filter says)."""
         Invoice = Pool().get('account.invoice')
         start = self.start
         domain = [
@@ -258,7 +259,8 @@ class CsvExport(Wizard):
             ('type', '=', 'out'),
             ('invoice_date', '>=', start.start_date),
             ('invoice_date', '<=', start.end_date),
-            ('state', 'in', INVOICE_STATES[start.invoice_state or 'all']),
+            ('state', 'in', states
+                or INVOICE_STATES[start.invoice_state or 'all']),
             ]
         if start.client:
             domain.append(('party', '=', start.client.id))
@@ -318,7 +320,7 @@ class CsvExport(Wizard):
     def rows_clients(self):
         "The clients invoiced in the period (all but drafts)."
         clients = {}
-        for invoice in self.invoices():
+        for invoice in self.invoices(states=INVOICE_STATES['all']):
             clients.setdefault(invoice.party.id, invoice.party)
         rows = []
         for party in sorted(clients.values(), key=lambda p: p.rec_name):
