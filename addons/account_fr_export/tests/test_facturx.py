@@ -396,6 +396,20 @@ class FacturXTestCase(unittest.TestCase):
                 with self.subTest(element=element):
                     self.assertIn(element, xml)
 
+        # The workshop's accountant prints it and sees where it was sent.
+        with set_company(company):
+            accountant = create_workshop_user(company, 'durand', 'accounting')
+        with Transaction().set_user(accountant.id), \
+                Transaction().set_context(company=company.id,
+                    _check_access=True):
+            oext, pdf, _, _ = InvoiceReport.execute([invoice.id], {})
+            self.assertEqual(facturx_xml(pdf)[2], 'en16931')
+            emailed, = Invoice.search([('invoice_email_to', '!=', None)],
+                order=[('number', 'ASC')], limit=1)
+            values, = Invoice.read([emailed.id], ['invoice_email_to',
+                    'invoice_emailed_at', 'invoice_email_state'])
+            self.assertEqual(values['invoice_email_state'], 'sent')
+
         # Another workshop's accountant cannot print it, nor see it.
         other = create_workshop(name="Époxy Services Martin",
             siret='44306184100047', city="Bordeaux", postal_code='33000')
