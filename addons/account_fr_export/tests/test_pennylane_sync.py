@@ -128,8 +128,9 @@ class PennylaneSyncTestCase(unittest.TestCase):
                 ['FR_200', 'FR_200'])
             attachment, = self.server.attachments
             self.assertEqual(imported['file_attachment_id'], attachment['id'])
-            self.assertTrue(attachment['filename'].startswith(invoice.number))
-            self.assertTrue(attachment['content'])
+            # the invoice's PDF, the Factur-X one the client receives
+            self.assertEqual(attachment['filename'], invoice.number + '.pdf')
+            self.assertTrue(attachment['content'].startswith(b'%PDF'))
 
             # sent again by hand (or a lost answer): never twice
             Invoice.write([invoice], {'pennylane_state': 'failed'})
