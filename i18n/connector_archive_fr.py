@@ -46,6 +46,12 @@ FR = {
         "Le stockage d'archive S3 a conservé « %(key)s » avec un autre "
         "SHA-256 que celui du fichier envoyé : il a été abîmé en route. "
         "Vérifiez le stockage avant d'archiver à nouveau.",
+    'The archive directory "%(root)s" is outside the server\'s archive area '
+    '"%(base)s": choose a directory inside it (the server\'s [connector] '
+    'archive_base setting).':
+        "Le répertoire d'archives « %(root)s » est en dehors de la zone "
+        "d'archives du serveur « %(base)s » : choisissez un répertoire à "
+        "l'intérieur (réglage [connector] archive_base du serveur).",
     }
 
 

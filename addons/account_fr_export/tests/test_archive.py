@@ -16,6 +16,7 @@ import unittest
 import uuid
 from decimal import Decimal
 
+from trytond import config
 from trytond.exceptions import UserError
 from trytond.model.exceptions import AccessError
 from trytond.modules.account_fr_export.archive import (
@@ -210,6 +211,11 @@ class ArchiveTestCase(unittest.TestCase):
     def setUp(self):
         self.root = tempfile.mkdtemp(prefix='atelier-archive-')
         self.addCleanup(self._remove, self.root)
+        # The server lets workshops archive inside this area only.
+        if not config.has_section('connector'):
+            config.add_section('connector')
+        config.set('connector', 'archive_base', self.root)
+        self.addCleanup(config.set, 'connector', 'archive_base', '')
 
     @staticmethod
     def _remove(root):

@@ -122,9 +122,23 @@ def default_root():
     return os.path.join(config.get('database', 'path'), 'archive')
 
 
+def allowed_base():
+    """The directory every workshop's archive root must be in: the server's
+    [connector] archive_base, by default the databases' directory; a
+    workshop's settings never point the server anywhere else."""
+    from trytond import config
+    return os.path.realpath(config.get('connector', 'archive_base')
+        or config.get('database', 'path'))
+
+
 def _root(credentials):
-    return os.path.abspath(
+    root = os.path.realpath(
         (credentials or {}).get('root') or default_root())
+    base = allowed_base()
+    if os.path.commonpath([root, base]) != base:
+        raise ConnectorError(gettext(
+                'msg_archive_root_outside', root=root, base=base))
+    return root
 
 
 def _directory_error(root, error):

@@ -14,6 +14,8 @@ import uuid
 
 import pluggy
 
+from trytond import config
+
 from .. import hub
 from ..exceptions import ConnectorError, ConnectorUnavailableError
 from ..providers import archive
@@ -80,6 +82,11 @@ class DirectoryTestCase(unittest.TestCase):
     def setUp(self):
         self.root = tempfile.mkdtemp(prefix='atelier-archive-')
         self.addCleanup(self._remove, self.root)
+        # The server lets workshops archive inside this area only.
+        if not config.has_section('connector'):
+            config.add_section('connector')
+        config.set('connector', 'archive_base', self.root)
+        self.addCleanup(config.set, 'connector', 'archive_base', '')
         self.pm = plugin_manager()
         self.credentials = {'root': self.root}
 
@@ -148,6 +155,15 @@ class DirectoryTestCase(unittest.TestCase):
         from trytond import config
         self.assertEqual(archive.default_root(), os.path.join(
                 config.get('database', 'path'), 'archive'))
+
+    def test_root_outside_area(self):
+        "A workshop's settings never make the server write elsewhere"
+        for root in ['/etc/atelier', os.path.join(self.root, '..', 'x')]:
+            with self.subTest(root=root):
+                self.credentials = {'root': root}
+                with self.assertRaises(ConnectorError):
+                    self.put('workshop-1/2026-10/a.pdf', b'x')
+        self.assertFalse(os.path.exists('/etc/atelier'))
 
     def test_unwritable_root(self):
         "A root that cannot be written gives a message naming it"
