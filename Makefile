@@ -16,7 +16,7 @@ PORT ?= 8000
 HOST ?= localhost
 DB ?= demo
 # Modules activated in the demo database (with their dependencies).
-DEMO_MODULES ?= saas connector saas_portal powder_coating
+DEMO_MODULES ?= saas connector saas_portal powder_coating account_fr_export
 # Script loading the demo tenants and users (empty: none).
 DEMO_DATA ?= scripts/demo_data.py
 ADMIN_EMAIL ?= admin@atelier.localhost
@@ -216,7 +216,8 @@ pg_env = TRYTOND_DATABASE__URI=$(PG_URI) DB_CACHE=postgresql:// DB_NAME=test_$(1
 # suite, whose read-only transactions are enforced (SQLite's are not).
 PG_ONLY_TESTS := powder_coating.tests.test_portal_routes \
     powder_coating.tests.test_sepa \
-    powder_coating.tests.test_payment saas_portal.tests.test_website
+    powder_coating.tests.test_payment saas_portal.tests.test_website \
+    account_fr_export.tests.test_portal_invoices
 # $(1): suite, $(2): addon folder. The test modules the suite runs.
 suite_test_modules = $(if $(filter sqlite,$(1)),$(filter-out \
     $(addprefix trytond.modules.,$(PG_ONLY_TESTS)),$(call test_modules,$(2))),$(call test_modules,$(2)))

@@ -266,15 +266,41 @@ def base_demo(args):
 
 
 def load_addon_demos():
-    "Addons add their demo with a `demo.py` module exposing `run(args)`."
-    from trytond.modules import get_modules
-    for name in sorted(get_modules()):
+    """Addons add their demo with a `demo.py` module exposing `run(args)`,
+    run in the order of their dependencies (an addon's demo builds on the
+    demo of the addons it extends)."""
+    from trytond.modules import create_graph, get_modules
+    for name in [node.name for node in create_graph(get_modules())]:
         try:
             module = importlib.import_module('trytond.modules.%s.demo' % name)
         except ModuleNotFoundError:
             continue
         if hasattr(module, 'run'):
             STEPS.append(module.run)
+
+
+def run_step(step, args):
+    """Run an addon's demo step; when the accounting asks to lock a table
+    (posting moves, a first fiscal period), run it again with the table
+    locked from the start, as Tryton's RPC and worker do. A step works in
+    one transaction, so nothing of the failed run was committed."""
+    from trytond.transaction import Transaction, TransactionError
+    extras = {}
+    start = Transaction.start
+
+    def start_locked(self, database_name, user, *args_, **kwargs):
+        for key, value in extras.items():
+            kwargs.setdefault(key, value)
+        return start(self, database_name, user, *args_, **kwargs)
+    Transaction.start = start_locked
+    try:
+        while True:
+            try:
+                return step(args)
+            except TransactionError as error:
+                error.fix(extras)
+    finally:
+        Transaction.start = start
 
 
 def main(argv=None):
@@ -289,7 +315,7 @@ def main(argv=None):
     base_demo(args)
     load_addon_demos()
     for step in STEPS:
-        step(args)
+        run_step(step, args)
     print("Demo data ready in database %r." % args.database)
 
 

@@ -39,7 +39,7 @@ SAO_ROOT = REPO / 'var' / 'sao' / 'package'
 DEMO_DATA = Path(os.environ.get('DEMO_DATA') or REPO / 'scripts' / 'demo_data.py')
 # Same variable and default as the Makefile's DEMO_MODULES.
 DEMO_MODULES = os.environ.get(
-    'DEMO_MODULES', 'saas connector saas_portal powder_coating').split()
+    'DEMO_MODULES', 'saas connector saas_portal powder_coating account_fr_export').split()
 ADMIN_PASSWORD = 'admin'
 DEMO_PASSWORD = 'demo'
 

@@ -270,6 +270,22 @@ def company_tax(company, template):
 class WorkshopCreate(metaclass=PoolMeta):
     __name__ = 'saas.workshop.create'
 
+    def create_company(self, siret):
+        """A new workshop gets its intra-community VAT number, made from its
+        SIREN (most workshops charge VAT; one in the VAT franchise removes
+        it from its party's identifiers)."""
+        from stdnum.fr import siren as stdnum_siren
+        pool = Pool()
+        Identifier = pool.get('party.identifier')
+        company = super().create_company(siret)
+        if not party_vat(company.party):
+            Identifier.create([{
+                        'party': company.party.id,
+                        'type': 'eu_vat',
+                        'code': 'FR' + stdnum_siren.to_tva(siret[:9]),
+                        }])
+        return company
+
     @classmethod
     def create_chart(cls, company):
         """The chart's taxes get their UNECE codes (Factur-X) and the legal

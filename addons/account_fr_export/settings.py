@@ -132,8 +132,12 @@ class Settings(TenantOwnedMixin, ModelSQL, ModelView):
             records = cls.search([('company', '=', company.id)], limit=1)
             if records:
                 return cls(records[0].id)
-            values = cls.default_get(
-                list(cls._fields.keys()), with_rec_name=False)
+            values = {name: None for name, field in cls._fields.items()
+                if not isinstance(field, fields.Function)
+                and name not in {'id', 'create_uid', 'create_date',
+                    'write_uid', 'write_date', 'rec_name'}}
+            values.update(cls.default_get(
+                    list(cls._fields.keys()), with_rec_name=False))
             values['company'] = company.id
             settings = cls(**values)
             if create:
