@@ -149,6 +149,10 @@ FR = {
     'it before the balance invoice.':
         "Le devis « %(quote)s » a une facture d'acompte encore en brouillon "
         ": validez-la ou annulez-la avant la facture de solde.",
+    'The client "%(client)s" has no address to invoice: add one to the '
+    'client first.':
+        "Le client « %(client)s » n'a pas d'adresse de facturation : "
+        "ajoutez-en une d'abord.",
     'Project "%(project)s" has no quote to invoice from: make a customer '
     'invoice instead.':
         "Le projet « %(project)s » n'a pas de devis à facturer : faites "

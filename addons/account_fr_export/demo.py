@@ -76,6 +76,7 @@ def invoices(company):
     projects = Project.search([
             ('company', '=', company.id),
             ('quote', '!=', None),
+            ('party.name', 'in', list(CLIENTS)),
             ], order=[('id', 'ASC')])
     paid = [p for p in projects if p.quote.state == 'accepted'
         and p.payment_figures()['paid'] > 0]

@@ -37,6 +37,22 @@ def untaxed_for_total(total, rate):
     return guess
 
 
+def balance_deduction(parts, deducted, balance, rate):
+    """What to deduct (excl. VAT) from the `parts` of a balance invoice so
+    that it comes to `balance` incl. VAT: the amount nearest to `deducted`
+    (the deposits' untaxed amounts, within 5 cents) that does, with the VAT
+    rounded on the parts and on the deductions apart, as Tryton rounds the
+    taxes of positive and negative lines; `deducted` if none does."""
+    rate = Decimal(rate or 0) / 100
+    parts_total = parts + (parts * rate).quantize(CENT)
+    for step in range(6):
+        for amount in (deducted + step * CENT, deducted - step * CENT):
+            if parts_total - amount - (amount * rate).quantize(CENT) \
+                    == balance:
+                return amount
+    return deducted
+
+
 class Invoice(metaclass=PoolMeta):
     __name__ = 'account.invoice'
 
@@ -255,12 +271,11 @@ class Quote(metaclass=PoolMeta):
                 # the VAT could leave one cent apart).
                 parts = sum((l.on_change_with_amount() for l in lines),
                     Decimal(0))
-                balance = untaxed_for_total(self.total_amount - sum(
+                total = sum(deductions, Decimal(0))
+                deductions[-1] += balance_deduction(parts, total,
+                    self.total_amount - sum(
                         (d.total_amount for d in deposits), Decimal(0)),
-                    rate)
-                delta = parts - balance - sum(deductions, Decimal(0))
-                if abs(delta) <= CENT:
-                    deductions[-1] += delta
+                    rate) - total
             for deposit, deduction in zip(deposits, deductions):
                 lines.append(self._invoice_line(invoice,
                         gettext('account_fr_export.msg_deposit_deduction',
@@ -307,6 +322,10 @@ class Quote(metaclass=PoolMeta):
         with Transaction().set_context(company=self.company.id):
             today = Date.today()
         address = self.party.address_get('invoice')
+        if not address:
+            raise ProjectInvoiceError(gettext(
+                    'account_fr_export.msg_client_no_address',
+                    client=self.party.rec_name))
         return Invoice(
             company=self.company,
             type='out',
