@@ -28,17 +28,15 @@ retrying the same data is useless) or ``AccountingSyncUnavailableError``
 """
 import collections
 import datetime as dt
-import functools
 import json
 import logging
-import os
 import threading
 import time
-import xml.etree.ElementTree as ET
 from decimal import Decimal
 
 from ..exceptions import ConnectorError, ConnectorUnavailableError
 from ..hub import Provider, hookimpl
+from ..messages import gettext
 
 logger = logging.getLogger(__name__)
 
@@ -53,8 +51,6 @@ RATE_LIMIT = 25  # requests
 RATE_WINDOW = 5.0  # seconds
 MAX_RETRIES = 3  # after an HTTP 429
 MAX_WAIT = 60  # seconds, the longest retry-after honoured
-MESSAGE_XML = os.path.join(
-    os.path.dirname(os.path.dirname(__file__)), 'accounting.xml')
 # Pennylane's VAT rate codes of France, by rate in percent
 VAT_RATES = {
     Decimal('20'): 'FR_200',
@@ -70,31 +66,6 @@ VAT_RATES = {
 OUTBOX_STORE = {'customers': {}, 'invoices': {}}
 _outbox_lock = threading.Lock()
 
-
-@functools.lru_cache(maxsize=None)
-def _english_messages():
-    messages = {}
-    for record in ET.parse(MESSAGE_XML).iter('record'):
-        if record.get('model') == 'ir.message':
-            for field in record.iter('field'):
-                if field.get('name') == 'text':
-                    messages[record.get('id')] = field.text or ''
-    return messages
-
-
-def gettext(message_id, **variables):
-    """The connector message `message_id` in the user's language; its
-    English text of accounting.xml without database."""
-    from trytond.i18n import gettext as tryton_gettext
-    from trytond.pool import Pool
-    from trytond.transaction import Transaction
-    if Transaction().database and Pool().ready:
-        try:
-            return tryton_gettext('connector.%s' % message_id, **variables)
-        except (KeyError, ValueError):
-            pass
-    text = _english_messages()[message_id]
-    return text % variables if variables else text
 
 
 class AccountingSyncError(ConnectorError):

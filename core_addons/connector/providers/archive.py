@@ -31,10 +31,10 @@ import hashlib
 import os
 import re
 import tempfile
-import xml.etree.ElementTree as ET
 
 from ..exceptions import ConnectorError, ConnectorUnavailableError
 from ..hub import Provider, hookimpl
+from ..messages import gettext
 
 CAPABILITY = 'archive_storage'
 DIRECTORY = 'directory'
@@ -46,8 +46,6 @@ READ_ONLY = 0o444
 KEY_NAME = re.compile(r'^[A-Za-z0-9_][A-Za-z0-9._-]*$')
 MAX_KEY_LENGTH = 1024
 TIMEOUT = 30
-MESSAGE_XML = os.path.join(
-    os.path.dirname(os.path.dirname(__file__)), 'archive.xml')
 
 
 class ArchiveKeyExistsError(ConnectorError):
@@ -65,31 +63,6 @@ class ArchiveKeyMissingError(ConnectorError):
         self.key = key
         super().__init__(gettext('msg_archive_key_missing', key=key))
 
-
-@functools.lru_cache(maxsize=None)
-def _english_messages():
-    messages = {}
-    for record in ET.parse(MESSAGE_XML).iter('record'):
-        if record.get('model') == 'ir.message':
-            for field in record.iter('field'):
-                if field.get('name') == 'text':
-                    messages[record.get('id')] = field.text or ''
-    return messages
-
-
-def gettext(message_id, **variables):
-    """The connector message `message_id` in the user's language; its
-    English text of archive.xml without database."""
-    from trytond.i18n import gettext as tryton_gettext
-    from trytond.pool import Pool
-    from trytond.transaction import Transaction
-    if Transaction().database and Pool().ready:
-        try:
-            return tryton_gettext('connector.%s' % message_id, **variables)
-        except (KeyError, ValueError):
-            pass
-    text = _english_messages()[message_id]
-    return text % variables if variables else text
 
 
 def _provider_name(provider):

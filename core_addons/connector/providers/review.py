@@ -18,10 +18,8 @@ Every provider answers a list of dicts with the keys id, author, rating
 (1 to 5, None when unknown), comment and created (naive UTC datetime).
 """
 import datetime as dt
-import functools
 import hashlib
 import json
-import os
 import re
 import socket
 import threading
@@ -29,10 +27,10 @@ import unicodedata
 import urllib.error
 import urllib.parse
 import urllib.request
-import xml.etree.ElementTree as ET
 
 from ..exceptions import ConnectorError, ConnectorUnavailableError
 from ..hub import Provider, hookimpl
+from ..messages import gettext
 
 CAPABILITY = 'review'
 OFFLINE = 'offline'
@@ -53,38 +51,11 @@ OFFLINE_COMMENTS = [
     "Bon travail, un peu d'attente à la livraison.",
     "Pièces comme neuves, équipe sérieuse.",
     ]
-MESSAGE_XML = os.path.join(
-    os.path.dirname(os.path.dirname(__file__)), 'review.xml')
 
 # access tokens by (token URL, client id, refresh token): valid one hour
 _tokens = {}
 _tokens_lock = threading.Lock()
 
-
-@functools.lru_cache(maxsize=None)
-def _english_messages():
-    messages = {}
-    for record in ET.parse(MESSAGE_XML).iter('record'):
-        if record.get('model') == 'ir.message':
-            for field in record.iter('field'):
-                if field.get('name') == 'text':
-                    messages[record.get('id')] = field.text or ''
-    return messages
-
-
-def gettext(message_id, **variables):
-    """The connector message `message_id` in the user's language; its
-    English text of review.xml without database."""
-    from trytond.i18n import gettext as tryton_gettext
-    from trytond.pool import Pool
-    from trytond.transaction import Transaction
-    if Transaction().database and Pool().ready:
-        try:
-            return tryton_gettext('connector.%s' % message_id, **variables)
-        except (KeyError, ValueError):
-            pass
-    text = _english_messages()[message_id]
-    return text % variables if variables else text
 
 
 def normalise_name(name):
