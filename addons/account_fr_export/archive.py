@@ -648,16 +648,6 @@ class ArchiveCreate(Wizard):
         return action, {}
 
 
-class Setting(metaclass=PoolMeta):
-    __name__ = 'connector.setting'
-
-    @classmethod
-    def __setup__(cls):
-        super().__setup__()
-        if CAPABILITY not in dict(cls.capability.selection):
-            cls.capability.selection.append((CAPABILITY, "Archive Storage"))
-
-
 class Cron(metaclass=PoolMeta):
     __name__ = 'ir.cron'
 

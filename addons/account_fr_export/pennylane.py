@@ -52,16 +52,6 @@ def external_reference(kind, company_id, record_id):
     return 'atelier-%s-%s-%s' % (company_id, kind, record_id)
 
 
-class Setting(metaclass=PoolMeta):
-    __name__ = 'connector.setting'
-
-    @classmethod
-    def __setup__(cls):
-        super().__setup__()
-        if CAPABILITY not in dict(cls.capability.selection):
-            cls.capability.selection.append((CAPABILITY, "Accounting Sync"))
-
-
 class Invoice(metaclass=PoolMeta):
     __name__ = 'account.invoice'
 

@@ -16,6 +16,8 @@ CAPABILITIES = [
     ('company_register', "Company Register"),
     ('vat', "VAT Number Check"),
     ('powder_catalogue', "Powder Catalogue"),
+    ('archive_storage', "Archive Storage"),
+    ('accounting_sync', "Accounting Sync"),
     ]
 
 class Setting(ModelSQL, ModelView):
