@@ -157,6 +157,13 @@ FR = {
     'invoice instead.':
         "Le projet « %(project)s » n'a pas de devis à facturer : faites "
         "plutôt une facture client.",
+    # wizard screens (model names)
+    'Account Fr Export Csv Export Start': "Export CSV",
+    'Account Fr Export Csv Export Result': "Export CSV",
+    'Account Fr Export Fec Check Start': "Vérifier un fichier FEC",
+    'Account Fr Export Fec Check Result': "Rapport du fichier FEC",
+    "${record.number or ''}": "${record.number or ''}",
+    'Customer Invoices': "Factures clients",
     # portal
     'Invoice %(number)s': "Facture %(number)s",
     'Credit note %(number)s': "Avoir %(number)s",
