@@ -41,7 +41,6 @@ import json
 import os
 import resource
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -111,7 +110,7 @@ def insert_moves(cursor, company, lines):
             CASE WHEN i %% 20 < 12 THEN 0 WHEN i %% 20 < 17 THEN 1 ELSE 2
             END AS kind,
             (%(start)s::date + ((i - 1) * %(days)s / %(moves)s)::int) AS date,
-            (50 + (i * 7919) %% 5000)::numeric AS amount
+            (50 + (i::bigint * 7919) %% 5000)::numeric AS amount
         FROM generate_series(1, %(moves)s) AS i''', {
             'first': first_move, 'start': start, 'days': days,
             'moves': moves})
