@@ -13,6 +13,7 @@ FR = {
     # The report (ir.action.report) and its PDF
     'Invoice': "Facture",
     'INVOICE': "FACTURE",
+    'DEPOSIT INVOICE': "FACTURE D'ACOMPTE",
     'CREDIT NOTE': "AVOIR",
     'Share capital': "Capital social",
     'with a share capital of': "au capital de",

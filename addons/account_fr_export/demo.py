@@ -1,9 +1,11 @@
 # This file is part of Atelier. See the COPYRIGHT file at the top level of
 # this repository for the full copyright notices and license terms.
-"""Demo invoices: each workshop's business clients get their SIREN and
+"""Demo invoices: each workshop has its legal mentions (SARL, capital,
+RCS, payment within 30 days); its business clients get their SIREN and
 street; the project whose deposit was paid online gets its deposit invoice
 (paid), a finished project its deposit and balance invoices, paid by card
-and by transfer, and a credit note for a part refunded."""
+and by transfer, and a credit note for a part refunded; the portal's demo
+client has a deposit invoice to pay."""
 from decimal import Decimal
 
 from trytond.pool import Pool
@@ -38,9 +40,28 @@ def run(args):
             with transaction.set_context(company=company.id), \
                     transaction.set_user(
                         accountant[0].id if accountant else 0):
+                mentions(company)
                 clients(company)
                 invoices(company)
         transaction.commit()
+
+
+def mentions(company):
+    "The legal mentions of the workshop's invoices."
+    pool = Pool()
+    Settings = pool.get('account_fr_export.settings')
+    ModelData = pool.get('ir.model.data')
+    PaymentTerm = pool.get('account.invoice.payment_term')
+    settings = Settings.get(company)
+    if settings.id is not None and settings.id >= 0:
+        return
+    address = company.party.address_get()
+    settings.legal_form = "SARL"
+    settings.share_capital = Decimal(20000)
+    settings.registry = "RCS %s" % (address.city if address else "Lyon")
+    settings.payment_term = PaymentTerm(
+        ModelData.get_id('account_fr_export', 'payment_term_30'))
+    settings.save()
 
 
 def clients(company):
@@ -83,6 +104,12 @@ def invoices(company):
     for project in paid:
         deposit = Quote.invoice_deposit([project.quote])
         Invoice.post(deposit)
+    # The portal's demo client has a deposit invoice to pay.
+    waiting = [p for p in projects if p.quote.state == 'accepted'
+        and p not in paid and p.party.name == "Garage des Brotteaux"
+        and p.payment_figures()['deposit'] > 0]
+    for project in waiting[:1]:
+        Invoice.post(Quote.invoice_deposit([project.quote]))
     finished = [p for p in projects if p.quote.state == 'accepted'
         and p.state in {'delivered', 'collected'}]
     for project in finished[:1]:

@@ -21,6 +21,8 @@ from trytond.modules.connector.exceptions import (
 from trytond.pool import Pool, PoolMeta
 from trytond.transaction import without_check_access
 
+from . import fec
+
 # The account_fr tax templates of services, by VAT rate (%).
 SERVICE_TAXES = {
     Decimal('20'): 'tva_vente_services_taux_normal',
@@ -80,19 +82,8 @@ def party_siren(party):
     its SIRET, else taken from its French VAT number; None if unknown."""
     if party is None:
         return None
-    codes = {i.type: i.code for i in getattr(party, 'identifiers', [])
-        if i.type in {'fr_siren', 'fr_siret', 'eu_vat'} and i.code}
-    code = ''.join(c for c in codes.get('fr_siren', '') if c.isdigit())
-    if len(code) == 9:
-        return code
-    code = ''.join(c for c in codes.get('fr_siret', '') if c.isdigit())
-    if len(code) == 14:
-        return code[:9]
-    vat = stdnum_vat.compact(codes.get('eu_vat', '')) if codes.get(
-        'eu_vat') else ''
-    if vat.startswith('FR') and len(vat) == 13 and vat[4:].isdigit():
-        return vat[4:]
-    return None
+    return fec.siren((i.type, i.code)
+        for i in getattr(party, 'identifiers', [])) or None
 
 
 def party_vat(party):
