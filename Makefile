@@ -184,7 +184,7 @@ export CHECK_SCENARIOS
 TEST_JOBS ?= 2
 # The pieces start in this order, the slowest first, so that the last ones
 # to start are short; the addons not listed follow in ADDON_DIRS order.
-TEST_SLOWEST ?= pytest powder_coating saas saas_portal
+TEST_SLOWEST ?= pytest powder_coating account_fr_export saas saas_portal
 ADDONS := $(notdir $(ADDON_DIRS))
 TEST_PIECES := $(filter $(ADDONS) $(if $(wildcard tests),pytest),$(TEST_SLOWEST)) \
     $(filter-out $(TEST_SLOWEST),$(ADDONS))
@@ -339,8 +339,11 @@ test-postgresql: $(DEV_STAMP) $(SAO_STAMP) $(PORTAL_ASSETS)
 # PostgreSQL pieces first, they are the slowest. The cross-addon tests of
 # tests/ (a demo server over JSON-RPC, XML-RPC, REST and HTTP) run once, in
 # the PostgreSQL suite, production's backend: with the SQLite suite's copy
-# CI took over 30 minutes. `make test` still runs them on SQLite.
-ALL_SQLITE_PIECES := $(filter-out test-sqlite/pytest,$(SQLITE_PIECES))
+# CI took over 30 minutes. `make test` still runs them on SQLite. For the
+# same reason the French accounting addon (its tests post and reconcile
+# entries, about 5 minutes a suite) runs once here, on PostgreSQL.
+ALL_SQLITE_PIECES := $(filter-out test-sqlite/pytest \
+    test-sqlite/account_fr_export,$(SQLITE_PIECES))
 test-all: $(DEV_STAMP) $(SAO_STAMP) $(PORTAL_ASSETS)
 	$(PREPARE_SQLITE)
 	$(PREPARE_PG)

@@ -133,7 +133,6 @@ def invoices(company):
             * Decimal('0.1')).quantize(Decimal('0.01'))
         line.description = "Geste commercial : rayure sur une pièce"
         credit_note.lines = [line]
-        credit_note.coating_quote = quote
         credit_note.save()
         Invoice.post([credit_note])
         Payment.record(company, project, 'transfer',

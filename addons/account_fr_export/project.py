@@ -87,6 +87,12 @@ class Invoice(metaclass=PoolMeta):
         default.setdefault('purpose')
         return super().copy(invoices, default=default)
 
+    def _credit(self, **values):
+        "A credit note stays with the quote it corrects (and its refunds)."
+        credit = super()._credit(**values)
+        credit.coating_quote = self.coating_quote
+        return credit
+
 
 class Payment(metaclass=PoolMeta):
     __name__ = 'account.payment'

@@ -6,6 +6,7 @@ Every page is rendered server-side with Jinja2. Handlers run as root
 (Tryton routes have no user), so each query names its workshop and, once
 signed in, its client: nothing is read without that filter.
 """
+import datetime as dt
 import functools
 import html
 import mimetypes
@@ -346,12 +347,15 @@ def consents(page):
 
 @route('documents')
 def documents(page):
+    "The client's documents of every addon, newest first."
     if not page.user:
         return page.redirect('login')
     if pending_consents(page):
         return page.redirect('consents')
+    documents = sorted(page.user.portal_documents(),
+        key=lambda d: d.get('date') or dt.date.min, reverse=True)
     return page.render('documents.html', current='documents',
-        documents=page.user.portal_documents())
+        documents=documents)
 
 
 @route('theme.css')

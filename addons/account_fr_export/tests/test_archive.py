@@ -4,7 +4,6 @@
 workshop's archive storage with a sha256sum manifest, checked later, never
 changed, never seen by another workshop."""
 import datetime as dt
-import functools
 import hashlib
 import logging
 import os
@@ -23,13 +22,13 @@ from trytond.modules.account_fr_export.archive import (
     add_years, file_name, integrity_problems, location, manifest_text,
     month_range, months_to_archive, parse_manifest, previous_month)
 from trytond.modules.account_fr_export.tests.tools import (
-    account, create_client, create_invoice, create_workshop)
+    MODULES, account, create_client, create_invoice, create_workshop,
+    with_accounting_transaction)
 from trytond.modules.company.tests import create_company, set_company
 from trytond.modules.saas.tests.tools import create_workshop_user
 from trytond.pool import Pool
-from trytond.cache import Cache
-from trytond.tests.test_tryton import DB_NAME, activate_module, drop_db
-from trytond.transaction import Transaction, TransactionError
+from trytond.tests.test_tryton import activate_module, drop_db
+from trytond.transaction import Transaction
 
 LOGGER = 'trytond.modules.account_fr_export.archive'
 A = 'a' * 64
@@ -100,33 +99,6 @@ class ArchiveRulesTestCase(unittest.TestCase):
         self.assertEqual(integrity_problems(recorded,
                 dict(recorded, **{'f1.pdf': B}),
                 dict(recorded, **{'f1.pdf': B})), [('f1.pdf', 'altered')])
-
-
-# The tables Tryton's accounting locks (the account configuration when the
-# chart is made, the journal periods when entries are written): locked from
-# the start, the test runs once instead of being started again for each.
-LOCKED_TABLES = ['account_configuration', 'account_journal_period']
-
-
-def with_accounting_transaction(func):
-    "trytond's with_transaction, with the accounting's tables locked."
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        extras = {'_lock_tables': list(LOCKED_TABLES)}
-        while True:
-            with Transaction().start(DB_NAME, 1, **extras) as transaction:
-                try:
-                    return func(*args, **kwargs)
-                except TransactionError as error:
-                    transaction.rollback()
-                    transaction.tasks.clear()
-                    error.fix(extras)
-                    continue
-                finally:
-                    transaction.rollback()
-                    transaction.tasks.clear()
-                    Cache.drop(DB_NAME)
-    return wrapper
 
 
 def older_month(today):
@@ -206,7 +178,7 @@ class ArchiveTestCase(unittest.TestCase):
     def setUpClass(cls):
         super().setUpClass()
         drop_db()
-        activate_module('account_fr_export')
+        activate_module(MODULES)
 
     def setUp(self):
         self.root = tempfile.mkdtemp(prefix='atelier-archive-')

@@ -11,7 +11,8 @@ from trytond.exceptions import UserError
 from trytond.model.exceptions import AccessError
 from trytond.modules.account_fr_export import fec
 from trytond.modules.account_fr_export.tests.tools import (
-    account, create_client, create_invoice, create_workshop)
+    MODULES, account, create_client, create_invoice, create_workshop,
+    with_accounting_transaction)
 from trytond.modules.company.tests import set_company
 from trytond.pool import Pool
 from trytond.tests.test_tryton import activate_module, with_transaction
@@ -204,9 +205,9 @@ class FECExportTestCase(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        activate_module('account_fr_export')
+        activate_module(MODULES)
 
-    @with_transaction()
+    @with_accounting_transaction
     def test_export(self):
         "Posted moves of the workshop only, conform, totals of the balance"
         pool = Pool()

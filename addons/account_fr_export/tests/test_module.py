@@ -7,10 +7,11 @@ from trytond.model.exceptions import ValidationError
 from trytond.modules.account_fr_export.settings import (
     example_number, sequence_parts)
 from trytond.modules.account_fr_export.tests.tools import (
-    create_client, create_invoice, create_workshop)
+    create_client, create_invoice, create_workshop,
+    with_accounting_transaction)
 from trytond.modules.company.tests import CompanyTestMixin, set_company
 from trytond.pool import Pool
-from trytond.tests.test_tryton import ModuleTestCase, with_transaction
+from trytond.tests.test_tryton import ModuleTestCase
 
 
 class AccountFrExportTestCase(CompanyTestMixin, ModuleTestCase):
@@ -30,7 +31,7 @@ class AccountFrExportTestCase(CompanyTestMixin, ModuleTestCase):
             with self.subTest(bad=bad):
                 self.assertIsNone(sequence_parts(bad))
 
-    @with_transaction()
+    @with_accounting_transaction
     def test_fiscal_year_numbers_invoices(self):
         "A workshop's fiscal year numbers its invoices FACT-YYYY-NNNN"
         pool = Pool()

@@ -9,15 +9,15 @@ from decimal import Decimal
 from trytond.modules.account_fr_export.pennylane import (
     external_reference, line_tax, retry_delay)
 from trytond.modules.account_fr_export.tests.tools import (
-    create_client, create_invoice, create_workshop)
+    MODULES, create_client, create_invoice, create_workshop,
+    with_accounting_transaction)
 from trytond.modules.company.tests import set_company
 from trytond.modules.connector.providers import accounting
 from trytond.modules.connector.tests.pennylane_server import (
     TOKEN, PennylaneServer)
 from trytond.modules.saas.tests.tools import create_workshop_user
 from trytond.pool import Pool
-from trytond.tests.test_tryton import (
-    activate_module, drop_db, with_transaction)
+from trytond.tests.test_tryton import activate_module, drop_db
 from trytond.transaction import Transaction
 
 
@@ -40,7 +40,7 @@ class PennylaneSyncTestCase(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         drop_db()
-        activate_module('account_fr_export')
+        activate_module(MODULES)
 
     @classmethod
     def tearDownClass(cls):
@@ -71,15 +71,11 @@ class PennylaneSyncTestCase(unittest.TestCase):
             if t.data.get('method') == 'pennylane_sync'
             and list(t.data.get('instances') or []) == [invoice.id]]
 
-    @with_transaction()
+    @with_accounting_transaction
     def test_sync(self):
         "Down, then sent once with its PDF; the other workshop apart"
         pool = Pool()
         Invoice = pool.get('account.invoice')
-        # posting locks these tables: take them first, so that the test's
-        # transaction restarts before the workshops are made, not after
-        pool.get('account.configuration').lock()
-        pool.get('account.journal.period').lock()
         durand = create_workshop()
         martin = create_workshop(name="Époxy Services Martin",
             siret='40483304800022', city="Bordeaux", postal_code='33000')

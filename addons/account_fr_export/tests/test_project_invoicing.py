@@ -17,15 +17,14 @@ from trytond.modules.account_fr_export.payment import reconcile_groups
 from trytond.modules.account_fr_export.project import (
     balance_deduction, untaxed_for_total)
 from trytond.modules.account_fr_export.tests.tools import (
-    create_client, create_workshop)
+    MODULES, create_client, create_workshop, with_accounting_transaction)
 from trytond.modules.company.tests import set_company
 from trytond.modules.connector.tests.servers import ViesServer
 from trytond.modules.connector.tests.test_party import set_provider
 from trytond.modules.saas.tests.tools import create_workshop_user
 from trytond.modules.saas_portal.tests.test_module import PNG
 from trytond.pool import Pool
-from trytond.tests.test_tryton import (
-    activate_module, drop_db, with_transaction)
+from trytond.tests.test_tryton import activate_module, drop_db
 from trytond.transaction import Transaction
 
 
@@ -110,7 +109,7 @@ class ProjectInvoicingTestCase(unittest.TestCase):
     def setUpClass(cls):
         super().setUpClass()
         drop_db()
-        activate_module(['account_fr_export', 'powder_coating'])
+        activate_module(MODULES)
 
     def signed_quote(self, company, client):
         pool = Pool()
@@ -144,7 +143,7 @@ class ProjectInvoicingTestCase(unittest.TestCase):
         Signature.sign(quote, "Jean Dupont", PNG, 'back_office')
         return quote
 
-    @with_transaction()
+    @with_accounting_transaction
     def test_deposit_balance_credit_note(self):
         "Deposit paid by card, balance by transfer, a credit note refunded"
         pool = Pool()
@@ -208,7 +207,7 @@ class ProjectInvoicingTestCase(unittest.TestCase):
 
             # a credit note (Tryton's « Créditer ») refunded by transfer
             credit_note, = Invoice.credit([balance_invoice])
-            Invoice.write([credit_note], {'coating_quote': quote.id})
+            self.assertEqual(credit_note.coating_quote, quote)
             Invoice.post([credit_note])
             self.assertEqual(credit_note.number, 'FACT-%s-0003' % year)
             self.assertEqual(credit_note.total_amount, -(total - deposit))
@@ -238,7 +237,7 @@ class ProjectInvoicingTestCase(unittest.TestCase):
                     company=company.id, companies=[company.id]):
             self.assertEqual(len(Invoice.search([])), 3)
 
-    @with_transaction()
+    @with_accounting_transaction
     def test_posting_refused_without_identifiers(self):
         "No SIREN, no address or a VAT number VIES rejects: not posted"
         pool = Pool()

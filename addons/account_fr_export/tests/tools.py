@@ -3,10 +3,45 @@
 """Workshops ready to invoice, for the tests: a company with its SIREN,
 address and VAT number, the French chart of accounts, the fiscal year of
 today with its invoice sequence, and clients of every kind."""
+import functools
+
 from stdnum.fr import siren as stdnum_siren
 
+from trytond.cache import Cache
 from trytond.modules.company.tests import create_company, set_company
 from trytond.pool import Pool
+from trytond.tests.test_tryton import DB_NAME
+from trytond.transaction import Transaction, TransactionError
+
+# The modules of every test database of the addon (one cached template
+# for all: its quote and project bridge is tested with powder_coating).
+MODULES = ['account_fr_export', 'powder_coating']
+
+# The tables Tryton's accounting locks (the account configuration when the
+# chart is made, the journal periods when entries are written): locked from
+# the start, a test runs once instead of being started again for each.
+LOCKED_TABLES = ['account_configuration', 'account_journal_period']
+
+
+def with_accounting_transaction(func):
+    "trytond's with_transaction, with the accounting's tables locked."
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        extras = {'_lock_tables': list(LOCKED_TABLES)}
+        while True:
+            with Transaction().start(DB_NAME, 1, **extras) as transaction:
+                try:
+                    return func(*args, **kwargs)
+                except TransactionError as error:
+                    transaction.rollback()
+                    transaction.tasks.clear()
+                    error.fix(extras)
+                    continue
+                finally:
+                    transaction.rollback()
+                    transaction.tasks.clear()
+                    Cache.drop(DB_NAME)
+    return wrapper
 
 
 def create_workshop(name="Thermolaquage Durand", siret='73282932000017',
