@@ -341,9 +341,12 @@ test-postgresql: $(DEV_STAMP) $(SAO_STAMP) $(PORTAL_ASSETS)
 # the PostgreSQL suite, production's backend: with the SQLite suite's copy
 # CI took over 30 minutes. `make test` still runs them on SQLite. For the
 # same reason the French accounting addon (its tests post and reconcile
-# entries, about 5 minutes a suite) runs once here, on PostgreSQL.
+# entries, about 5 minutes a suite), the connector and the portal frame
+# (no SQL of their own) run once here, on PostgreSQL; saas and
+# powder_coating, whose SQL is their own, run on both.
 ALL_SQLITE_PIECES := $(filter-out test-sqlite/pytest \
-    test-sqlite/account_fr_export,$(SQLITE_PIECES))
+    test-sqlite/account_fr_export test-sqlite/connector \
+    test-sqlite/saas_portal,$(SQLITE_PIECES))
 test-all: $(DEV_STAMP) $(SAO_STAMP) $(PORTAL_ASSETS)
 	$(PREPARE_SQLITE)
 	$(PREPARE_PG)

@@ -9,6 +9,7 @@ wizard (account.fr.fec) is extended to export a fiscal year or a range of
 its periods with this export, refuse unposted moves and show the
 validator's report; a second wizard checks any FEC file."""
 import datetime as dt
+import itertools
 from decimal import Decimal
 from io import BytesIO
 
@@ -64,11 +65,16 @@ def company_siren(company):
         (i.type, i.code) for i in company.party.identifiers)
 
 
+_CURSOR_NUMBERS = itertools.count()
+
+
 def _cursor(name):
-    "A cursor that reads rows as they come (server-side on PostgreSQL)."
+    """A cursor that reads rows as they come (server-side on PostgreSQL,
+    named uniquely: several exports may run in one transaction)."""
     connection = Transaction().connection
     if backend.name == 'postgresql':
-        cursor = connection.cursor(name=name)
+        cursor = connection.cursor(
+            name='%s_%s' % (name, next(_CURSOR_NUMBERS)))
         cursor.itersize = 5000
         return cursor
     return connection.cursor()
@@ -184,20 +190,25 @@ def move_rows(company, start_date, end_date, deferral_period=None):
     with Transaction().set_context(active_test=False):
         journals = {j.id: (j.code or j.name, j.name)
             for j in Journal.search([])}
+    # Closed when the export ends or stops half-way (a server-side cursor
+    # holds its rows on PostgreSQL until then).
     cursor = _cursor('account_fr_export_fec')
-    cursor.execute(*query)
-    for (journal_id, number, date, account_code,
-            account_name, party_id, party_code, party_name, piece_ref, piece_date,
-            label, debit, credit, letter, letter_date, post_date,
-            amount_currency, currency_code) in cursor:
-        journal_code, journal_name = journals[journal_id]
-        yield [journal_code, journal_name, number, _date(date), account_code,
-            account_name, (party_code or str(party_id)) if party_id else '',
-            (party_name or party_code or str(party_id)) if party_id else '', piece_ref or '-', _date(piece_date), label,
-            _amount(debit), _amount(credit), letter or '',
-            _date(letter_date) if letter else '', _date(post_date),
-            _amount(amount_currency) if amount_currency else '',
-            currency_code if amount_currency else '']
+    try:
+        cursor.execute(*query)
+        for (journal_id, number, date, account_code,
+                account_name, party_id, party_code, party_name, piece_ref, piece_date,
+                label, debit, credit, letter, letter_date, post_date,
+                amount_currency, currency_code) in cursor:
+            journal_code, journal_name = journals[journal_id]
+            yield [journal_code, journal_name, number, _date(date), account_code,
+                account_name, (party_code or str(party_id)) if party_id else '',
+                (party_name or party_code or str(party_id)) if party_id else '', piece_ref or '-', _date(piece_date), label,
+                _amount(debit), _amount(credit), letter or '',
+                _date(letter_date) if letter else '', _date(post_date),
+                _amount(amount_currency) if amount_currency else '',
+                currency_code if amount_currency else '']
+    finally:
+        cursor.close()
 
 
 def _format(row):
@@ -262,7 +273,7 @@ def draft_moves(company, start_date, end_date):
     cursor = Transaction().connection.cursor()
     where = ((move.company == company.id) & (move.state != 'posted')
         & (move.date >= start_date) & (move.date <= end_date))
-    cursor.execute(*move.select(Count(Literal('*')), where=where))
+    cursor.execute(*move.select(Count(move.id), where=where))
     count, = cursor.fetchone()
     if not count:
         return 0, None

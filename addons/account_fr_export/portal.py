@@ -83,7 +83,9 @@ class Project(metaclass=PoolMeta):
 
 
 if route is not None:
-    @route('invoices/<int:invoice_id>.pdf')
+    # Not read-only: the first print keeps the PDF (Tryton's invoice
+    # report cache), as the law wants the document issued, not a new one.
+    @route('invoices/<int:invoice_id>.pdf', readonly=False)
     def invoice_pdf(page, invoice_id):
         """The PDF (Factur-X) of one of the signed-in client's invoices;
         anything else: 404."""
