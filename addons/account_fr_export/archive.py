@@ -148,7 +148,27 @@ def check_access(cls, mode):
         Pool().get('ir.model.access').check(cls.__name__, mode)
 
 
-class Archive(TenantOwnedMixin, ModelSQL, ModelView):
+class ReadOnlyMixin:
+    "Archived records are never deleted nor copied, even without checks."
+    __slots__ = ()
+
+    @classmethod
+    def delete(cls, records):
+        check_access(cls, 'delete')
+        if records:
+            raise ArchiveError(gettext(
+                    'account_fr_export.msg_archive_read_only'))
+        super().delete(records)
+
+    @classmethod
+    def copy(cls, records, default=None):
+        if records:
+            raise ArchiveError(gettext(
+                    'account_fr_export.msg_archive_read_only'))
+        return super().copy(records, default=default)
+
+
+class Archive(ReadOnlyMixin, TenantOwnedMixin, ModelSQL, ModelView):
     "Monthly Archive"
     __name__ = 'account_fr_export.archive'
     __string__ = "Monthly Archive"
@@ -213,21 +233,6 @@ class Archive(TenantOwnedMixin, ModelSQL, ModelView):
                 raise ArchiveError(gettext(
                         'account_fr_export.msg_archive_read_only'))
         super().write(*args)
-
-    @classmethod
-    def delete(cls, archives):
-        check_access(cls, 'delete')
-        if archives:
-            raise ArchiveError(gettext(
-                    'account_fr_export.msg_archive_read_only'))
-        super().delete(archives)
-
-    @classmethod
-    def copy(cls, archives, default=None):
-        if archives:
-            raise ArchiveError(gettext(
-                    'account_fr_export.msg_archive_read_only'))
-        return super().copy(archives, default=default)
 
     # storage
 
@@ -529,7 +534,7 @@ class Archive(TenantOwnedMixin, ModelSQL, ModelView):
             }
 
 
-class ArchiveFile(TenantOwnedMixin, ModelSQL, ModelView):
+class ArchiveFile(ReadOnlyMixin, TenantOwnedMixin, ModelSQL, ModelView):
     "Archived File"
     __name__ = 'account_fr_export.archive.file'
     __string__ = "Archived File"
@@ -557,21 +562,6 @@ class ArchiveFile(TenantOwnedMixin, ModelSQL, ModelView):
     def write(cls, *args):
         check_access(cls, 'write')
         raise ArchiveError(gettext('account_fr_export.msg_archive_read_only'))
-
-    @classmethod
-    def delete(cls, files):
-        check_access(cls, 'delete')
-        if files:
-            raise ArchiveError(gettext(
-                    'account_fr_export.msg_archive_read_only'))
-        super().delete(files)
-
-    @classmethod
-    def copy(cls, files, default=None):
-        if files:
-            raise ArchiveError(gettext(
-                    'account_fr_export.msg_archive_read_only'))
-        return super().copy(files, default=default)
 
 
 class ArchiveCreateStart(ModelView):
