@@ -340,13 +340,11 @@ test-postgresql: $(DEV_STAMP) $(SAO_STAMP) $(PORTAL_ASSETS)
 # tests/ (a demo server over JSON-RPC, XML-RPC, REST and HTTP) run once, in
 # the PostgreSQL suite, production's backend: with the SQLite suite's copy
 # CI took over 30 minutes. `make test` still runs them on SQLite. For the
-# same reason the French accounting addon (its tests post and reconcile
-# entries, about 5 minutes a suite), the connector and the portal frame
-# (no SQL of their own) run once here, on PostgreSQL; saas and
-# powder_coating, whose SQL is their own, run on both.
-ALL_SQLITE_PIECES := $(filter-out test-sqlite/pytest \
-    test-sqlite/account_fr_export test-sqlite/connector \
-    test-sqlite/saas_portal,$(SQLITE_PIECES))
+# same reason the business addons (powder_coating, account_fr_export:
+# 5 to 10 minutes a suite), the connector and the portal frame run once
+# here, on PostgreSQL; saas, the tenancy every addon builds on, runs on
+# both.
+ALL_SQLITE_PIECES := $(filter test-sqlite/saas,$(SQLITE_PIECES))
 test-all: $(DEV_STAMP) $(SAO_STAMP) $(PORTAL_ASSETS)
 	$(PREPARE_SQLITE)
 	$(PREPARE_PG)
