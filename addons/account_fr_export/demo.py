@@ -26,9 +26,12 @@ def run(args):
     with Transaction().start(args.database, 0) as transaction:
         pool = Pool()
         try:
+            pool.get('account_fr_export.settings')
             Quote = pool.get('powder_coating.quote')
         except KeyError:
-            return  # without powder_coating, no project to invoice
+            # not activated in this database, or without powder_coating:
+            # no project to invoice
+            return
         Company = pool.get('company.company')
         User = pool.get('res.user')
         for company in Company.search([]):

@@ -92,8 +92,8 @@ if route is not None:
         if not page.user:
             return page.redirect('login')
         try:
-            page.pool.get('account.invoice')
-        except KeyError:
+            page.pool.get('account_fr_export.settings')
+        except KeyError:  # not activated in this database
             raise NotFound()
         invoices = client_invoices(
             page.company, page.user.party, ids=[invoice_id])
