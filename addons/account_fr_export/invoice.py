@@ -258,6 +258,17 @@ def company_tax(company, template):
     return taxes[0]
 
 
+def company_account(company, code):
+    "The account of `company` numbered `code` in its chart, or None."
+    Account = Pool().get('account.account')
+    with without_check_access():
+        accounts = Account.search([
+                ('company', '=', company.id),
+                ('code', '=', code),
+                ], limit=1)
+    return accounts[0] if accounts else None
+
+
 class WorkshopCreate(metaclass=PoolMeta):
     __name__ = 'saas.workshop.create'
 

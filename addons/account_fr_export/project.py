@@ -15,6 +15,8 @@ from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Eval
 from trytond.transaction import Transaction, without_check_access
 
+from .invoice import (
+    OUTSIDE_EU_TAX, REVERSE_CHARGE_TAX, _template_ids, company_account)
 from .payment import reconcile_lines
 
 CENT = Decimal('0.01')
@@ -147,20 +149,15 @@ class Journal(metaclass=PoolMeta):
 
     @classmethod
     def set_clearing(cls, journal):
-        pool = Pool()
-        Account = pool.get('account.account')
-        AccountJournal = pool.get('account.journal')
-        code = cls.CLEARING_ACCOUNTS.get(journal.coating_method, '5121')
+        AccountJournal = Pool().get('account.journal')
+        account = company_account(journal.company,
+            cls.CLEARING_ACCOUNTS.get(journal.coating_method, '5121'))
         with without_check_access():
-            accounts = Account.search([
-                    ('company', '=', journal.company.id),
-                    ('code', '=', code),
-                    ], limit=1)
             journals = AccountJournal.search(
                 [('type', '=', 'cash')], order=[('id', 'ASC')], limit=1)
-            if accounts and journals:
+            if account and journals:
                 cls.write([journal], {
-                        'clearing_account': accounts[0].id,
+                        'clearing_account': account.id,
                         'clearing_journal': journals[0].id,
                         })
 
@@ -301,7 +298,6 @@ class Quote(metaclass=PoolMeta):
 
     def _french_vat(self, lines):
         "Whether the lines bear French VAT (not reverse charge nor export)."
-        from .invoice import OUTSIDE_EU_TAX, REVERSE_CHARGE_TAX, _template_ids
         special = _template_ids(REVERSE_CHARGE_TAX, OUTSIDE_EU_TAX)
         return not any(t.template and t.template.id in special
             for l in lines for t in l.taxes)
@@ -352,12 +348,7 @@ class Quote(metaclass=PoolMeta):
         pool = Pool()
         Line = pool.get('account.invoice.line')
         Invoice = pool.get('account.invoice')
-        Account = pool.get('account.account')
-        with without_check_access():
-            revenue, = Account.search([
-                    ('company', '=', self.company.id),
-                    ('code', '=', '706'),
-                    ], limit=1)
+        revenue = company_account(self.company, '706')
         if taxes is None:
             taxes = Invoice.french_taxes(self.company, self.party, rate)
         return Line(

@@ -8,6 +8,8 @@ import functools
 from stdnum.fr import siren as stdnum_siren
 
 from trytond.cache import Cache
+from trytond.modules.account_fr_export.invoice import (
+    company_account, company_tax)
 from trytond.modules.company.tests import create_company, set_company
 from trytond.pool import Pool
 from trytond.tests.test_tryton import DB_NAME
@@ -124,22 +126,12 @@ def _country(code, name):
 
 def account(company, code):
     "The workshop's account numbered `code` in the French chart."
-    Account = Pool().get('account.account')
-    account, = Account.search([
-            ('company', '=', company.id), ('code', '=', code)])
-    return account
+    return company_account(company, code)
 
 
 def tax(company, template='tva_vente_services_taux_normal'):
     "The workshop's tax made from the account_fr tax template `template`."
-    pool = Pool()
-    Tax = pool.get('account.tax')
-    ModelData = pool.get('ir.model.data')
-    tax, = Tax.search([
-            ('company', '=', company.id),
-            ('template', '=', ModelData.get_id('account_fr', template)),
-            ])
-    return tax
+    return company_tax(company, template)
 
 
 def create_invoice(company, client, lines, date=None, post=True,
