@@ -7,7 +7,6 @@ Photos are never deleted by hand (they are the traceability of the work);
 from 90 % of the quota the photos of the oldest projects are purged
 automatically, the projects and the audit trail kept, and the owner told."""
 import datetime as dt
-from email.message import EmailMessage
 
 from sql.aggregate import Sum
 from sql.conditionals import Coalesce
@@ -363,24 +362,5 @@ class Photo(TenantOwnedMixin, ModelSQL, ModelView):
     @classmethod
     def tell_owners(cls, company, subject, body):
         "An email to the workshop's owners, through the outbox."
-        pool = Pool()
-        User = pool.get('res.user')
-        ModelData = pool.get('ir.model.data')
-        Email = pool.get('connector.email')
-        owner = ModelData.get_id('saas', 'group_owner')
-        with without_check_access():
-            owners = User.search([
-                    ('groups', '=', owner),
-                    ('company', '=', company.id),
-                    ('email', '!=', None),
-                    ])
-        addresses = [u.email for u in owners if u.email]
-        if not addresses:
-            return None
-        message = EmailMessage()
-        message['To'] = ', '.join(addresses)
-        message['Subject'] = subject
-        message.set_content(body)
-        with without_check_access():
-            return Email.queue(company, [message],
-                platform=Email.platform_needed(company))
+        Email = Pool().get('connector.email')
+        return Email.tell_owners(company, subject, body)

@@ -167,6 +167,33 @@ class Email(ModelSQL, ModelView):
         return emails
 
     @classmethod
+    def tell_owners(cls, company, subject, body, platform=None):
+        """A plain-text email to the owners of `company`, through the
+        outbox; None when it has no owner with an email. Without
+        `platform`, it leaves as the workshop's emails do."""
+        pool = Pool()
+        User = pool.get('res.user')
+        ModelData = pool.get('ir.model.data')
+        owner = ModelData.get_id('saas', 'group_owner')
+        with without_check_access():
+            owners = User.search([
+                    ('groups', '=', owner),
+                    ('company', '=', company.id),
+                    ('email', '!=', None),
+                    ])
+        addresses = [u.email for u in owners if u.email]
+        if not addresses:
+            return None
+        message = EmailMessage()
+        message['To'] = ', '.join(addresses)
+        message['Subject'] = subject
+        message.set_content(body)
+        if platform is None:
+            platform = cls.platform_needed(company)
+        with without_check_access():
+            return cls.queue(company, [message], platform=platform)
+
+    @classmethod
     def platform_needed(cls, company):
         """Whether the emails of `company` to its clients must leave through
         Atelier's mail server: it chose no email provider of its own (the

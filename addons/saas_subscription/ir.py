@@ -1,0 +1,16 @@
+# This file is part of Atelier. See the COPYRIGHT file at the top level of
+# this repository for the full copyright notices and license terms.
+"""The scheduled actions of the subscriptions."""
+from trytond.pool import PoolMeta
+
+
+class Cron(metaclass=PoolMeta):
+    __name__ = 'ir.cron'
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls.method.selection.extend([
+                ('saas.subscription|run_trials',
+                    "Send the Trial Emails and End the Trials"),
+                ])

@@ -1,0 +1,90 @@
+# This file is part of Atelier. See the COPYRIGHT file at the top level of
+# this repository for the full copyright notices and license terms.
+"""The life of a subscription: trial, choice of plan, changes."""
+import datetime as dt
+import unittest
+from decimal import Decimal
+
+from trytond.model.exceptions import ValidationError
+from trytond.modules.company.tests import set_company
+from trytond.modules.saas_subscription.tests.tools import (
+    MODULES, create_catalogue, create_publisher, create_subscriber,
+    with_accounting_transaction)
+from trytond.pool import Pool
+from trytond.tests.test_tryton import activate_module, drop_db
+
+
+def feature_codes(company):
+    Feature = Pool().get('saas.feature')
+    return {f.code for f in Feature.search([])
+        if Feature.is_enabled(f.code, company=company)}
+
+
+class SubscriptionTestCase(unittest.TestCase):
+    "The life of a workshop's subscription"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        drop_db()
+        activate_module(MODULES)
+
+    @with_accounting_transaction
+    def test_trial_subscribe_change(self):
+        "A trial has Pro's features, subscribing to Lite keeps Lite's"
+        pool = Pool()
+        Subscription = pool.get('saas.subscription')
+        publisher = create_publisher()
+        with set_company(publisher):
+            catalogue = create_catalogue(publisher)
+        workshop, owner = create_subscriber()
+        start = dt.date(2026, 4, 1)
+        subscription = Subscription.start_trial(workshop, date=start)
+        self.assertEqual(subscription.state, 'trial')
+        self.assertEqual(subscription.trial_end, dt.date(2026, 5, 1))
+        self.assertEqual(subscription.plan, catalogue['pro'])
+        self.assertIn('thermogestion.rims', feature_codes(workshop))
+        self.assertEqual(subscription.mrr, 0)
+
+        Subscription.subscribe(subscription, catalogue['lite'], [], 0,
+            'transfer', date=dt.date(2026, 4, 20))
+        self.assertEqual(subscription.state, 'active')
+        self.assertEqual(subscription.period_end, dt.date(2026, 5, 20))
+        self.assertEqual(subscription.mrr, Decimal(49))
+        self.assertEqual(feature_codes(workshop), {'thermogestion.core'})
+
+        # Pro in the middle of the period (15 of 30 days left)
+        amount = Subscription.change(subscription, catalogue['pro'],
+            [catalogue['rims']], 0, date=dt.date(2026, 5, 5))
+        self.assertEqual(amount, Decimal('39.50'))  # (128 - 49) / 2
+        self.assertEqual(subscription.mrr, Decimal(128))
+        self.assertIn('thermogestion.rims', feature_codes(workshop))
+        kinds = [e.kind for e in subscription.events]
+        self.assertEqual(kinds, ['upgraded', 'converted', 'trial_started'])
+
+    @with_accounting_transaction
+    def test_downgrade_refused_when_data_would_hide(self):
+        "A downgrade that would hide the rims records is refused"
+        pool = Pool()
+        Subscription = pool.get('saas.subscription')
+        Model = pool.get('ir.model')
+        Feature = pool.get('saas.feature')
+        publisher = create_publisher()
+        with set_company(publisher):
+            catalogue = create_catalogue(publisher)
+        workshop, owner = create_subscriber()
+        subscription = Subscription.start_trial(workshop)
+        Subscription.subscribe(subscription, catalogue['pro'], [], 0,
+            'transfer')
+        # Say the rims feature covers the audit log (a model with records
+        # of the workshop): dropping it would hide them.
+        audit, = Model.search([('name', '=', 'saas.audit.log')])
+        rims = catalogue['features']['thermogestion.rims']
+        Feature.write([rims], {'models': [('add', [audit.id])]})
+        AuditLog = pool.get('saas.audit.log')
+        AuditLog.log([{'company': workshop.id, 'model': 'company.company',
+                    'record_id': workshop.id, 'action': 'write'}])
+        with self.assertRaises(ValidationError) as context:
+            Subscription.change(subscription, catalogue['lite'], [], 0)
+        self.assertIn(rims.name, str(context.exception))
+        self.assertEqual(subscription.plan, catalogue['pro'])

@@ -1,0 +1,177 @@
+# This file is part of Atelier. See the COPYRIGHT file at the top level of
+# this repository for the full copyright notices and license terms.
+"""The publisher and its catalogue, for the tests: the publisher's company
+ready to invoice (French chart, fiscal year, invoice numbering), its three
+software products with their plans, and workshops that subscribe."""
+from decimal import Decimal
+
+from trytond.modules.account_fr_export.tests.tools import (
+    _country, account, create_workshop, tax, with_accounting_transaction)
+from trytond.modules.company.tests import create_company
+from trytond.pool import Pool
+
+__all__ = ['MODULES', 'with_accounting_transaction', 'create_publisher',
+    'create_catalogue', 'create_subscriber', 'FEATURES']
+
+MODULES = ['saas_subscription']
+
+# code: (name, plans that grant it)
+FEATURES = {
+    'thermogestion.core': ("Quotes, projects, basic stock, CRM",
+        {'lite', 'pro'}),
+    'thermogestion.advanced_reporting': ("Advanced reporting", {'pro'}),
+    'thermogestion.integrations': ("Integrations", {'pro'}),
+    'thermogestion.smart_stock': ("Smart stock", {'pro'}),
+    'thermogestion.rims': ("Rims module", {'pro', 'rims'}),
+    }
+
+
+def create_publisher():
+    """The publisher's company (Atelier SaaS, Paris) ready to invoice,
+    named the publisher of the website's settings."""
+    pool = Pool()
+    SiteConfiguration = pool.get('saas_portal.site.configuration')
+    company = create_workshop(name="Atelier SaaS", siret='44306184100047',
+        city="Paris", postal_code='75011', street="8 rue de la Roquette")
+    site = SiteConfiguration(1)
+    site.publisher = company.party
+    site.save()
+    return company
+
+
+def _product(company, name, price):
+    "A service sold by the publisher, on 706 at 20 % VAT."
+    pool = Pool()
+    Category = pool.get('product.category')
+    Template = pool.get('product.template')
+    Uom = pool.get('product.uom')
+    unit, = Uom.search([('name', '=', 'Unit')], limit=1)
+    categories = Category.search([('name', '=', "Abonnements SaaS")])
+    if categories:
+        category, = categories
+    else:
+        category, = Category.create([{
+                    'name': "Abonnements SaaS",
+                    'accounting': True,
+                    'account_revenue': account(company, '706').id,
+                    'customer_taxes': [('add', [tax(company).id])],
+                    }])
+    template, = Template.create([{
+                'name': name,
+                'type': 'service',
+                'list_price': price,
+                'default_uom': unit.id,
+                'account_category': category.id,
+                'products': [('create', [{}])],
+                }])
+    return template.products[0]
+
+
+def create_catalogue(company):
+    """The publisher's software and plans:
+
+    - ThermoGestion: Lite 49 €, Pro 99 € (the trial's plan), option Rims 29 €;
+    - VitroLib: Garage, 99 € flat;
+    - Prospection: Contacts, per contact (graduated: 0.50 € up to 100,
+      0.40 € up to 500, 0.30 € beyond), 100 credits a month.
+
+    Return a dict of the plans by code and the software by code."""
+    pool = Pool()
+    Software = pool.get('saas.software')
+    Plan = pool.get('saas.plan')
+    Feature = pool.get('saas.feature')
+    features = {}
+    for code, (name, _) in FEATURES.items():
+        existing = Feature.search([('code', '=', code)])
+        features[code], = existing or Feature.create([{
+                    'code': code, 'name': name,
+                    'default_enabled': False}])
+    thermo, vitro, leads = Software.create([
+            {'name': "ThermoGestion", 'code': 'thermogestion'},
+            {'name': "VitroLib", 'code': 'vitrolib'},
+            {'name': "Prospection", 'code': 'leads'},
+            ])
+
+    def feats(plan):
+        return [('add', [f.id for c, f in features.items()
+                        if plan in FEATURES[c][1]])]
+    lite, pro, rims, garage, contacts = Plan.create([{
+                'software': thermo.id, 'code': 'lite', 'name': "Lite",
+                'sequence': 10, 'price': Decimal(49),
+                'sla_target': Decimal('99.5'), 'storage_quota_gb': 20,
+                'features': feats('lite'),
+                'product': _product(company, "ThermoGestion Lite", 49).id,
+                }, {
+                'software': thermo.id, 'code': 'pro', 'name': "Pro",
+                'sequence': 20, 'price': Decimal(99),
+                'sla_target': Decimal('99.9'), 'storage_quota_gb': 50,
+                'features': feats('pro'),
+                'product': _product(company, "ThermoGestion Pro", 99).id,
+                }, {
+                'software': thermo.id, 'code': 'rims', 'name': "Jantes",
+                'kind': 'option', 'sequence': 30, 'price': Decimal(29),
+                'features': feats('rims'),
+                'product': _product(company, "Option Jantes", 29).id,
+                }, {
+                'software': vitro.id, 'code': 'garage', 'name': "Garage",
+                'sequence': 10, 'price': Decimal(99),
+                'sla_target': Decimal('99.5'), 'proration': False,
+                'product': _product(company, "VitroLib Garage", 99).id,
+                }, {
+                'software': leads.id, 'code': 'contacts',
+                'name': "Contacts", 'sequence': 10, 'pricing': 'tiered',
+                'unit_name': "contact", 'tier_mode': 'graduated',
+                'included_credits': 100,
+                'tiers': [('create', [
+                                {'up_to': 100, 'unit_price': Decimal('0.5')},
+                                {'up_to': 500, 'unit_price': Decimal('0.4')},
+                                {'up_to': None,
+                                    'unit_price': Decimal('0.3')},
+                                ])],
+                'product': _product(company, "Prospection", 0).id,
+                }])
+    Software.write([thermo], {'trial_plan': pro.id})
+    Software.write([vitro], {'trial_plan': garage.id})
+    Software.write([leads], {'trial_plan': contacts.id})
+    Configuration = pool.get('saas.subscription.configuration')
+    configuration = Configuration(1)
+    configuration.default_software = thermo
+    configuration.save()
+    return {
+        'thermogestion': thermo, 'vitrolib': vitro, 'leads': leads,
+        'lite': lite, 'pro': pro, 'rims': rims, 'garage': garage,
+        'contacts': contacts, 'features': features,
+        }
+
+
+def create_subscriber(name="Thermolaquage Durand", siret='73282932000017',
+        city="Lyon", postal_code='69003', street="12 rue des Forges",
+        owner_email='owner@durand.example'):
+    """A workshop (no accounting of its own) with its address, SIRET and
+    an owner user with an email; return (company, owner)."""
+    pool = Pool()
+    Party = pool.get('party.party')
+    Identifier = pool.get('party.identifier')
+    User = pool.get('res.user')
+    ModelData = pool.get('ir.model.data')
+    france = _country('FR', "France")
+    company = create_company(name=name)
+    party = company.party
+    Party.write([party], {
+            'company': company.id,
+            'addresses': [('create', [{
+                            'street': street, 'postal_code': postal_code,
+                            'city': city, 'country': france.id}])],
+            })
+    Identifier.create([{'party': party.id, 'type': 'fr_siret',
+                'code': siret, 'address': party.addresses[0].id}])
+    owner, = User.create([{
+                'name': "Owner of %s" % name,
+                'login': 'owner.%s' % company.id,
+                'email': owner_email,
+                'companies': [('add', [company.id])],
+                'company': company.id,
+                'groups': [('add', [
+                            ModelData.get_id('saas', 'group_owner')])],
+                }])
+    return company, owner
