@@ -316,15 +316,16 @@ class WorkshopCreate(Wizard):
             left = Account._rebuild_tree('parent', root_id, left)
 
     @classmethod
-    def create_fiscal_year(cls, company):
-        "The fiscal year of today (12 monthly periods), numbered moves."
+    def create_fiscal_year(cls, company, date=None):
+        """The fiscal year of `date` (default: today), 12 monthly periods,
+        numbered moves."""
         pool = Pool()
         FiscalYear = pool.get('account.fiscalyear')
         Sequence = pool.get('ir.sequence.strict')
         ModelData = pool.get('ir.model.data')
         Date = pool.get('ir.date')
         with Transaction().set_context(company=company.id):
-            today = Date.today()
+            today = date or Date.today()
         start_date, end_date = fiscal_year_dates(today)
         sequence, = Sequence.create([{
                     'name': str(today.year),

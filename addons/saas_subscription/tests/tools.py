@@ -3,14 +3,15 @@
 """The publisher and its catalogue, for the tests: the publisher's company
 ready to invoice (French chart, fiscal year, invoice numbering), its three
 software products with their plans, and workshops that subscribe."""
+import datetime as dt
 from decimal import Decimal
 
 from trytond.modules.account_fr_export.tests.tools import (
     _country, account, create_workshop, tax, with_accounting_transaction)
-from trytond.modules.company.tests import create_company
+from trytond.modules.company.tests import create_company, set_company
 from trytond.pool import Pool
 
-__all__ = ['MODULES', 'with_accounting_transaction', 'create_publisher',
+__all__ = ['MODULES', 'YEAR', 'with_accounting_transaction', 'create_publisher',
     'create_catalogue', 'create_subscriber', 'FEATURES']
 
 MODULES = ['saas_subscription']
@@ -26,13 +27,30 @@ FEATURES = {
     }
 
 
+# The tests simulate dates of this year: the publisher has its fiscal
+# year whatever the day the tests run.
+YEAR = 2026
+
+
 def create_publisher():
-    """The publisher's company (Atelier SaaS, Paris) ready to invoice,
-    named the publisher of the website's settings."""
+    """The publisher's company (Atelier SaaS, Paris) ready to invoice in
+    2026 (the tests' simulated dates) and today, named the publisher of
+    the website's settings."""
     pool = Pool()
     SiteConfiguration = pool.get('saas_portal.site.configuration')
+    FiscalYear = pool.get('account.fiscalyear')
+    WorkshopCreate = pool.get('saas.workshop.create', type='wizard')
     company = create_workshop(name="Atelier SaaS", siret='44306184100047',
         city="Paris", postal_code='75011', street="8 rue de la Roquette")
+    with set_company(company):
+        for year in [YEAR, YEAR + 1]:
+            if not FiscalYear.search([
+                        ('company', '=', company.id),
+                        ('start_date', '<=', dt.date(year, 6, 1)),
+                        ('end_date', '>=', dt.date(year, 6, 1)),
+                        ]):
+                WorkshopCreate.create_fiscal_year(
+                    company, date=dt.date(year, 6, 1))
     site = SiteConfiguration(1)
     site.publisher = company.party
     site.save()
