@@ -2,7 +2,8 @@
 # this repository for the full copyright notices and license terms.
 """What a feature flag covers: the models (and so the menus, routes and
 RPC calls) a workshop without the feature cannot use."""
-from trytond.model import ModelSQL, fields
+from trytond.cache import Cache
+from trytond.model import ModelSQL, ModelView, fields
 from trytond.pool import Pool, PoolMeta
 from trytond.transaction import without_check_access
 
@@ -40,3 +41,41 @@ class FeatureModel(ModelSQL):
         ondelete='CASCADE')
     model = fields.Many2One('ir.model', "Model", required=True,
         ondelete='CASCADE')
+    _covered_cache = Cache('saas.feature-ir.model.covered', context=False)
+
+    @classmethod
+    def covered(cls):
+        """{model name: (feature code, ...)}: the features covering each
+        model (read once, cleared when a feature's models change)."""
+        covered = cls._covered_cache.get('all')
+        if covered is not None:
+            return covered
+        covered = {}
+        with without_check_access():
+            for link in cls.search([]):
+                covered.setdefault(link.model.name, []).append(
+                    link.feature.code)
+        covered = {m: tuple(sorted(f)) for m, f in covered.items()}
+        cls._covered_cache.set('all', covered)
+        return covered
+
+    @classmethod
+    def _clear_caches(cls):
+        "The views leave out the models a workshop cannot read: rebuild."
+        cls._covered_cache.clear()
+        ModelView._fields_view_get_cache.clear()
+
+    @classmethod
+    def create(cls, vlist):
+        cls._clear_caches()
+        return super().create(vlist)
+
+    @classmethod
+    def write(cls, *args):
+        cls._clear_caches()
+        super().write(*args)
+
+    @classmethod
+    def delete(cls, links):
+        cls._clear_caches()
+        super().delete(links)

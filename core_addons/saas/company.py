@@ -34,3 +34,10 @@ class Company(AuditMixin, metaclass=PoolMeta):
         "Tell whether the feature `code` is on for this workshop."
         Feature = Pool().get('saas.feature')
         return Feature.is_enabled(code, company=self)
+
+    def check_writable(self, model=None):
+        """Raise a UserError when the workshop may not create or change
+        its records (of `model`, a model name): the portal's and the
+        workshop mode's writing routes ask first. Here everything is
+        allowed; saas_subscription refuses a read-only subscription and a
+        model of a feature the workshop's plan lacks."""
