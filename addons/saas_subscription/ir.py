@@ -13,4 +13,8 @@ class Cron(metaclass=PoolMeta):
         cls.method.selection.extend([
                 ('saas.subscription|run_trials',
                     "Send the Trial Emails and End the Trials"),
+                ('saas.plan.price_change|apply_due',
+                    "Apply the Announced Price Changes"),
+                ('saas.subscription.sla_credit|grant_credits',
+                    "Grant the SLA Credits of the Last Month"),
                 ])
