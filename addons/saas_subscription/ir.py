@@ -13,6 +13,8 @@ class Cron(metaclass=PoolMeta):
         cls.method.selection.extend([
                 ('saas.subscription|run_trials',
                     "Send the Trial Emails and End the Trials"),
+                ('saas.subscription|renew',
+                    "Renew the Subscriptions and Invoice their Periods"),
                 ('saas.plan.price_change|apply_due',
                     "Apply the Announced Price Changes"),
                 ('saas.subscription.sla_credit|grant_credits',
