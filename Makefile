@@ -16,7 +16,7 @@ PORT ?= 8000
 HOST ?= localhost
 DB ?= demo
 # Modules activated in the demo database (with their dependencies).
-DEMO_MODULES ?= saas connector saas_portal powder_coating account_fr_export
+DEMO_MODULES ?= saas connector saas_portal powder_coating account_fr_export saas_subscription
 # Script loading the demo tenants and users (empty: none).
 DEMO_DATA ?= scripts/demo_data.py
 ADMIN_EMAIL ?= admin@atelier.localhost
@@ -184,7 +184,7 @@ export CHECK_SCENARIOS
 TEST_JOBS ?= 2
 # The pieces start in this order, the slowest first, so that the last ones
 # to start are short; the addons not listed follow in ADDON_DIRS order.
-TEST_SLOWEST ?= pytest powder_coating account_fr_export saas saas_portal
+TEST_SLOWEST ?= pytest powder_coating account_fr_export saas_subscription saas saas_portal
 ADDONS := $(notdir $(ADDON_DIRS))
 TEST_PIECES := $(filter $(ADDONS) $(if $(wildcard tests),pytest),$(TEST_SLOWEST)) \
     $(filter-out $(TEST_SLOWEST),$(ADDONS))

@@ -38,8 +38,9 @@ SAO_ROOT = REPO / 'var' / 'sao' / 'package'
 # Same variable and default as the Makefile's DEMO_DATA.
 DEMO_DATA = Path(os.environ.get('DEMO_DATA') or REPO / 'scripts' / 'demo_data.py')
 # Same variable as the Makefile's DEMO_MODULES; by default without the
-# French accounting addon (none of these tests is about it: its own piece
-# tests its pages over HTTP), which keeps CI under 30 minutes.
+# French accounting addon and the SaaS subscriptions built on it (none of
+# these tests is about them: their own pieces test them), which keeps CI
+# under 30 minutes.
 DEMO_MODULES = os.environ.get(
     'DEMO_MODULES', 'saas connector saas_portal powder_coating').split()
 ADMIN_PASSWORD = 'admin'

@@ -13,7 +13,7 @@ from trytond.transaction import Transaction
 from trytond.wizard import Button, StateTransition, StateView, Wizard
 
 from .billing import change_amount, round_cent
-from .subscription import PAYMENT_METHODS, today
+from .subscription import CANCELLATION_CAUSES, PAYMENT_METHODS, today
 
 
 def may_manage(user_id, company_id):
@@ -148,6 +148,58 @@ class ChoosePlan(Wizard):
                     subscription, self.start.payment_method)
             Subscription.change(
                 subscription, plan, options, self.start.quantity)
+        return 'end'
+
+    def end(self):
+        return 'reload'
+
+
+class CancelStart(ModelView):
+    "Cancel the Subscription"
+    __name__ = 'saas.subscription.cancel.start'
+
+    subscription = fields.Many2One('saas.subscription', "Subscription",
+        readonly=True)
+    ends_on = fields.Date("Ends On", readonly=True,
+        help="Everything works until this day; then the workshop can "
+        "still read and export its data.")
+    cause = fields.Selection(CANCELLATION_CAUSES, "Main Reason",
+        required=True, sort=False)
+    reason = fields.Text("Tell Us More",
+        help="Optional: what would have made you stay.")
+
+
+class Cancel(Wizard):
+    """Cancel at the end of the period: the owner says why (exit survey)
+    and sees until when everything keeps working."""
+    __name__ = 'saas.subscription.cancel'
+
+    start = StateView('saas.subscription.cancel.start',
+        'saas_subscription.cancel_start_view_form', [
+            Button("Keep my Subscription", 'end', 'tryton-cancel',
+                default=True),
+            Button("Cancel at Period End", 'cancel', 'tryton-ok'),
+            ])
+    cancel = StateTransition()
+
+    def default_start(self, fields):
+        subscription = self.record
+        return {
+            'subscription': subscription.id,
+            'ends_on': subscription.period_end,
+            }
+
+    def transition_cancel(self):
+        Subscription = Pool().get('saas.subscription')
+        subscription = self.record
+        if not may_manage(Transaction().user, subscription.company.id):
+            raise AccessError(gettext('saas_subscription.msg_owner_only'))
+        if (subscription.state not in {'active', 'past_due'}
+                or subscription.cancel_at_period_end):
+            raise ValidationError(gettext(
+                    'saas_subscription.msg_cancel_state'))
+        Subscription.request_cancellation([subscription],
+            cause=self.start.cause, reason=self.start.reason)
         return 'end'
 
     def end(self):

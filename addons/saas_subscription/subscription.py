@@ -42,6 +42,15 @@ PAYMENT_METHODS = [
     ('sepa', "SEPA Direct Debit"),
     ('transfer', "Bank Transfer"),
     ]
+CANCELLATION_CAUSES = [
+    (None, ""),
+    ('price', "Too expensive"),
+    ('feature', "A feature is missing"),
+    ('usage', "Not used enough"),
+    ('competitor', "Moving to another software"),
+    ('closing', "Closing or selling the business"),
+    ('other', "Other"),
+    ]
 EVENT_KINDS = [
     ('trial_started', "Trial Started"),
     ('trial_expired', "Trial Ended"),
@@ -108,6 +117,9 @@ class Subscription(TenantOwnedMixin, Workflow, ModelSQL, ModelView):
     anchor_day = fields.Integer("Billing Day", readonly=True)
     cancel_at_period_end = fields.Boolean("Ends at Period End",
         readonly=True)
+    cancellation_cause = fields.Selection(CANCELLATION_CAUSES,
+        "Cancellation Cause", readonly=True, sort=False,
+        help="What the owner answered when cancelling (exit survey).")
     cancellation_reason = fields.Text("Cancellation Reason", readonly=True)
     ended_on = fields.Date("Ended On", readonly=True)
     payment_method = fields.Selection(PAYMENT_METHODS, "Payment Method",
@@ -374,6 +386,7 @@ class Subscription(TenantOwnedMixin, Workflow, ModelSQL, ModelView):
                     'period_end': period_end(date),
                     'anchor_day': date.day,
                     'cancel_at_period_end': False,
+                    'cancellation_cause': None,
                     'cancellation_reason': None,
                     'ended_on': None,
                     'credits': plan.included_credits or 0,
@@ -450,14 +463,24 @@ class Subscription(TenantOwnedMixin, Workflow, ModelSQL, ModelView):
         pass
 
     @classmethod
-    @ModelView.button
-    @audit_button
+    @ModelView.button_action('saas_subscription.wizard_cancel')
     def cancel(cls, subscriptions):
+        pass
+
+    @classmethod
+    @audit_button
+    def request_cancellation(cls, subscriptions, cause=None, reason=None,
+            date=None):
         """Cancel at the end of the period already paid: the workshop
         keeps everything until then."""
         with without_check_access():
-            cls.write(subscriptions, {'cancel_at_period_end': True})
-            cls.log_events(subscriptions, 'cancel_requested')
+            cls.write(subscriptions, {
+                    'cancel_at_period_end': True,
+                    'cancellation_cause': cause,
+                    'cancellation_reason': reason,
+                    })
+            cls.log_events(subscriptions, 'cancel_requested', date=date,
+                description=dict(CANCELLATION_CAUSES).get(cause))
 
     @classmethod
     @ModelView.button
@@ -466,6 +489,7 @@ class Subscription(TenantOwnedMixin, Workflow, ModelSQL, ModelView):
         with without_check_access():
             cls.write(subscriptions, {
                     'cancel_at_period_end': False,
+                    'cancellation_cause': None,
                     'cancellation_reason': None,
                     })
             cls.log_events(subscriptions, 'cancel_withdrawn')

@@ -25,24 +25,35 @@ MODULES = ['account_fr_export', 'powder_coating']
 LOCKED_TABLES = ['account_configuration', 'account_journal_period']
 
 
+def run_locked(func, *args, commit=False, user=1, **kwargs):
+    """Run `func` in a transaction of the test database with the
+    accounting's tables locked (started again if Tryton asks for more
+    locks); committed with `commit`, else rolled back."""
+    extras = {'_lock_tables': list(LOCKED_TABLES)}
+    while True:
+        with Transaction().start(DB_NAME, user, **extras) as transaction:
+            try:
+                result = func(*args, **kwargs)
+                if commit:
+                    transaction.commit()
+                return result
+            except TransactionError as error:
+                transaction.rollback()
+                transaction.tasks.clear()
+                error.fix(extras)
+                continue
+            finally:
+                if not commit:
+                    transaction.rollback()
+                    transaction.tasks.clear()
+                Cache.drop(DB_NAME)
+
+
 def with_accounting_transaction(func):
     "trytond's with_transaction, with the accounting's tables locked."
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        extras = {'_lock_tables': list(LOCKED_TABLES)}
-        while True:
-            with Transaction().start(DB_NAME, 1, **extras) as transaction:
-                try:
-                    return func(*args, **kwargs)
-                except TransactionError as error:
-                    transaction.rollback()
-                    transaction.tasks.clear()
-                    error.fix(extras)
-                    continue
-                finally:
-                    transaction.rollback()
-                    transaction.tasks.clear()
-                    Cache.drop(DB_NAME)
+        return run_locked(func, *args, **kwargs)
     return wrapper
 
 

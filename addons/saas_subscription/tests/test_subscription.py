@@ -8,10 +8,9 @@ from decimal import Decimal
 from trytond.model.exceptions import ValidationError
 from trytond.modules.company.tests import set_company
 from trytond.modules.saas_subscription.tests.tools import (
-    MODULES, create_catalogue, create_publisher, create_subscriber,
+    create_catalogue, create_publisher, create_subscriber, prepare_database,
     with_accounting_transaction)
 from trytond.pool import Pool
-from trytond.tests.test_tryton import activate_module, drop_db
 
 
 def feature_codes(company):
@@ -26,8 +25,7 @@ class SubscriptionTestCase(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        drop_db()
-        activate_module(MODULES)
+        prepare_database()
 
     @with_accounting_transaction
     def test_trial_subscribe_change(self):
@@ -88,3 +86,51 @@ class SubscriptionTestCase(unittest.TestCase):
             Subscription.change(subscription, catalogue['lite'], [], 0)
         self.assertIn(rims.name, str(context.exception))
         self.assertEqual(subscription.plan, catalogue['pro'])
+
+    @with_accounting_transaction
+    def test_trial_emails_and_end(self):
+        "A trial gets its emails on days 7, 15 and 25, then turns read-only"
+        pool = Pool()
+        Subscription = pool.get('saas.subscription')
+        Email = pool.get('connector.email')
+        publisher = create_publisher()
+        with set_company(publisher):
+            catalogue = create_catalogue(publisher)
+        workshop, owner = create_subscriber()
+        other, _ = create_subscriber(name="Époxy Services Martin",
+            siret='55208131766522', owner_email='owner@martin.example')
+        start = dt.date(2026, 4, 1)
+        subscription = Subscription.start_trial(workshop, date=start)
+        Subscription.start_trial(other, date=dt.date(2026, 4, 20))
+
+        def subjects():
+            return [e.get_message()['Subject'] for e in Email.search(
+                    [('company', '=', workshop.id)], order=[('id', 'ASC')])]
+        for day in range(0, 30):
+            Subscription.run_trials(date=start + dt.timedelta(days=day))
+        self.assertEqual(len(subjects()), 3)
+        self.assertIn("23", subjects()[0])  # 30 - 7 days left
+        self.assertIn("5", subjects()[2])
+        self.assertEqual(subscription.trial_emails_sent, '7, 15, 25')
+        message = Email.search([('company', '=', workshop.id)])[0]
+        self.assertIn('owner@durand.example', message.get_message()['To'])
+
+        # A missed round sends one email, not a burst
+        Subscription.run_trials(date=dt.date(2026, 5, 1))
+        self.assertEqual(subscription.state, 'expired')
+        self.assertTrue(subscription.read_only)
+        self.assertEqual(len(subjects()), 4)
+        self.assertEqual(Subscription(subscription.id).next_invoice_date, None)
+        # The other workshop's trial goes on
+        self.assertEqual(
+            Subscription.search([('company', '=', other.id)])[0].state,
+            'trial')
+
+        # It converts: Lite from today, with its first period
+        Subscription.subscribe(subscription, catalogue['lite'], [], 0,
+            'transfer', date=dt.date(2026, 5, 3))
+        self.assertEqual(subscription.state, 'active')
+        self.assertFalse(subscription.read_only)
+        self.assertEqual(subscription.next_invoice_date, dt.date(2026, 6, 3))
+        self.assertEqual([e.kind for e in subscription.events],
+            ['converted', 'trial_expired', 'trial_started'])

@@ -7,11 +7,13 @@ import datetime as dt
 from decimal import Decimal
 
 from trytond.modules.account_fr_export.tests.tools import (
-    _country, account, create_workshop, tax, with_accounting_transaction)
+    _country, account, create_workshop, run_locked, tax,
+    with_accounting_transaction)
 from trytond.modules.company.tests import create_company, set_company
 from trytond.pool import Pool
+from trytond.tests.test_tryton import activate_module, drop_db
 
-__all__ = ['MODULES', 'YEAR', 'with_accounting_transaction', 'create_publisher',
+__all__ = ['MODULES', 'YEAR', 'prepare_database', 'with_accounting_transaction', 'create_publisher',
     'create_catalogue', 'create_subscriber', 'FEATURES']
 
 MODULES = ['saas_subscription']
@@ -32,14 +34,32 @@ FEATURES = {
 YEAR = 2026
 
 
+def prepare_database():
+    """For a test class's setUpClass: the modules activated, then the
+    publisher and its catalogue made once and committed, so that each test
+    (rolled back at its end) starts from them without paying for a chart
+    of accounts (create_publisher and create_catalogue return them)."""
+    drop_db()
+    activate_module(MODULES)
+
+    def create():
+        publisher = create_publisher()
+        with set_company(publisher):
+            create_catalogue(publisher)
+    run_locked(create, commit=True, user=0)
+
+
 def create_publisher():
     """The publisher's company (Atelier SaaS, Paris) ready to invoice in
     2026 (the tests' simulated dates) and today, named the publisher of
-    the website's settings."""
+    the website's settings; the existing one if there is one."""
     pool = Pool()
     SiteConfiguration = pool.get('saas_portal.site.configuration')
     FiscalYear = pool.get('account.fiscalyear')
     WorkshopCreate = pool.get('saas.workshop.create', type='wizard')
+    site = SiteConfiguration(1)
+    if site.publisher:
+        return site.get_publisher()
     company = create_workshop(name="Atelier SaaS", siret='44306184100047',
         city="Paris", postal_code='75011', street="8 rue de la Roquette")
     with set_company(company):
@@ -93,11 +113,18 @@ def create_catalogue(company):
     - Prospection: Contacts, per contact (graduated: 0.50 € up to 100,
       0.40 € up to 500, 0.30 € beyond), 100 credits a month.
 
-    Return a dict of the plans by code and the software by code."""
+    Return a dict of the plans by code and the software by code (the
+    existing catalogue if there is one)."""
     pool = Pool()
     Software = pool.get('saas.software')
     Plan = pool.get('saas.plan')
     Feature = pool.get('saas.feature')
+    if Software.search([('code', '=', 'thermogestion')]):
+        catalogue = {s.code: s for s in Software.search([])}
+        catalogue.update({p.code: p for p in Plan.search([])})
+        catalogue['features'] = {f.code: f for f in Feature.search([
+                    ('code', 'in', list(FEATURES))])}
+        return catalogue
     features = {}
     for code, (name, _) in FEATURES.items():
         existing = Feature.search([('code', '=', code)])
