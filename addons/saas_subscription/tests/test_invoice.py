@@ -8,7 +8,7 @@ import datetime as dt
 import unittest
 from decimal import Decimal
 
-from trytond.model.exceptions import AccessError
+from trytond.model.exceptions import AccessError, SQLConstraintError
 from trytond.modules.company.tests import set_company
 from trytond.modules.saas_subscription.tests.tools import (
     MODULES, create_catalogue, create_publisher, create_subscriber,
@@ -162,12 +162,28 @@ class SaasInvoiceTestCase(unittest.TestCase):
         self.assertEqual(subscription.period_end, dt.date(2026, 7, 1))
         self.assertEqual(subscription.credits, 100)
 
+        # A period already invoiced is refused, even made by hand.
+        self.assertEqual(Subscription.bill_periods(
+                [subscription], dt.date(2026, 6, 10)), [])
+        with self.assertRaises(SQLConstraintError):
+            Invoice.copy([invoices[-1]], default={
+                    'saas_subscription': subscription.id,
+                    'saas_billing': 'period',
+                    'saas_period_start': dt.date(2026, 6, 1),
+                    })
+
         ids = [i.id for i in invoices]
+        InvoiceReport = pool.get('account.invoice', type='report')
         with Transaction().set_user(owner.id), Transaction().set_context(
                 company=workshop.id, _check_access=True):
             self.assertEqual(
                 sorted(i.id for i in Invoice.search([])), sorted(ids))
             self.assertEqual(Invoice(ids[0]).total_amount, Decimal('288.00'))
+            # The owner opens the PDF of his invoice.
+            extension, content, _, name = InvoiceReport.execute(
+                [ids[0]], {'action_id': None})
+            self.assertEqual(extension, 'pdf')
+            self.assertTrue(bytes(content).startswith(b'%PDF'))
         with Transaction().set_user(other_owner.id), \
                 Transaction().set_context(
                     company=other.id, _check_access=True):
