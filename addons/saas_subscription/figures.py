@@ -308,7 +308,8 @@ def context_months():
     to_date = _context_date('to_date') or today
     from_date = (_context_date('from_date')
         or add_months(month_start(to_date), -11))
-    return months(from_date, to_date)[-MAX_MONTHS:]
+    return months(from_date, to_date)[-MAX_MONTHS:] or [
+        month_start(to_date)]
 
 
 def month_key(month):
