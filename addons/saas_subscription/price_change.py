@@ -129,7 +129,6 @@ class PriceChange(Workflow, ModelSQL, ModelView):
     it before it applies on its date."""
     __name__ = 'saas.plan.price_change'
     __string__ = "Price Change"
-    _rec_name = 'plan'
 
     _draft = {'readonly': Eval('state') != 'draft'}
 
@@ -201,6 +200,10 @@ class PriceChange(Workflow, ModelSQL, ModelView):
         return '%s → %s (%s)' % (self.plan.rec_name, self.new_price,
             self.effective_date)
 
+    @classmethod
+    def search_rec_name(cls, name, clause):
+        return [('plan.rec_name',) + tuple(clause[1:])]
+
     def amount(self, value):
         "`value` in the plan's currency, in the reader's language."
         Lang = Pool().get('ir.lang')
@@ -238,22 +241,17 @@ class PriceChange(Workflow, ModelSQL, ModelView):
         pass
 
     def announce_to_workshops(self, date):
-        "Tell the owners of the workshops concerned; log it."
-        Lang = Pool().get('ir.lang')
+        """Tell the owners of the workshops concerned, in each workshop's
+        language (French by default); log it."""
         Subscription = Pool().get('saas.subscription')
-        lang = Lang.get()
         subscriptions = self.workshops_concerned()
         old = self.plan.price or 0
-        subject = gettext('saas_subscription.msg_price_change_subject',
-            plan=self.plan.rec_name,
-            date=lang.strftime(self.effective_date))
-        body = gettext('saas_subscription.msg_price_change_body',
-            plan=self.plan.rec_name, old=self.amount(old),
-            new=self.amount(self.new_price),
-            date=lang.strftime(self.effective_date),
-            reason=self.reason or '')
         emailed = 0
         for subscription in Subscription.browse(subscriptions):
+            party = subscription.company.party
+            language = party.lang.code if party.lang else 'fr'
+            with Transaction().set_context(language=language):
+                subject, body = self.announcement(old)
             if subscription.tell_owners(subject, body):
                 emailed += 1
         with without_check_access():
@@ -266,6 +264,20 @@ class PriceChange(Workflow, ModelSQL, ModelView):
             gettext('saas_subscription.msg_price_change_logged',
                 new=self.new_price, date=self.effective_date.isoformat(),
                 count=emailed))
+
+    def announcement(self, old):
+        "The subject and body of the email announcing the change."
+        Lang = Pool().get('ir.lang')
+        lang = Lang.get()
+        plan = self.plan.__class__(self.plan.id)
+        date = lang.strftime(self.effective_date)
+        subject = gettext('saas_subscription.msg_price_change_subject',
+            plan=plan.rec_name, date=date)
+        body = gettext('saas_subscription.msg_price_change_body',
+            plan=plan.rec_name, old=self.amount(old),
+            new=self.amount(self.new_price), date=date,
+            reason=self.reason or '')
+        return subject, body
 
     def workshops_concerned(self):
         """The subscriptions using the plan as plan or option, and the

@@ -252,8 +252,8 @@ class InvoiceLine(metaclass=PoolMeta):
     def delete(cls, lines):
         "A deleted deduction gives its credit back to the next invoice."
         Credit = Pool().get('saas.subscription.sla_credit')
-        credits = [l.origin for l in lines
-            if isinstance(l.origin, Credit) and l.origin.id >= 0]
+        credits = [line.origin for line in lines
+            if isinstance(line.origin, Credit) and line.origin.id >= 0]
         super().delete(lines)
         if credits:
             with without_check_access():

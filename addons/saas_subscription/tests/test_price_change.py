@@ -100,8 +100,10 @@ class PriceChangeTestCase(unittest.TestCase):
             {'owner@durand.example', 'owner@bernard.example'})
         self.assertEqual(change.workshops_emailed, 2)
         email = [e for e in emails if e.to == 'owner@durand.example'][0]
-        self.assertIn('59', email.body)
-        self.assertIn('49', email.body)
+        # In the workshop's language, French by default.
+        self.assertIn('59,00', email.body)
+        self.assertIn('49,00', email.body)
+        self.assertIn('01/06/2026', email.body)
         self.assertIn('ThermoGestion Lite', email.subject)
         self.assertTrue(audit('saas.plan.price_change', 'announce'))
 
