@@ -64,15 +64,17 @@ class PriceChangeTestCase(unittest.TestCase):
             siret='40000001400011', owner_email='owner@bernard.example')
         start = dt.date(2026, 4, 10)
         subscriptions = {}
-        for workshop, plan in [(durand, lite), (martin, pro),
-                (bernard, None)]:
+        rims = catalogue['rims']
+        for workshop, plan, options in [(durand, lite, [rims]),
+                (martin, pro, []), (bernard, None, [])]:
             subscription = Subscription.start_trial(
                 workshop, date=dt.date(2026, 3, 20))
             if plan:
-                Subscription.subscribe(subscription, plan, [], 0,
+                Subscription.subscribe(subscription, plan, options, 0,
                     'transfer', date=start)
             subscriptions[workshop] = subscription
-        # Durand is on Lite, Martin on Pro, Bernard still in its trial
+        # Durand is on Lite with the rims option, Martin on Pro, Bernard
+        # still in its trial
         # (it may choose Lite).
         today = dt.date(2026, 5, 1)
         emails_before = Email.search([], count=True)
@@ -107,7 +109,7 @@ class PriceChangeTestCase(unittest.TestCase):
         self.assertIn('ThermoGestion Lite', email.subject)
         self.assertTrue(audit('saas.plan.price_change', 'announce'))
 
-        # The renewal before the date keeps 49 €; the cron waits.
+        # The renewal before the date keeps 49 € (+ 29 €); the cron waits.
         PriceChange.apply_due(date=dt.date(2026, 5, 31))
         self.assertEqual(change.state, 'announced')
         durand_lite = subscriptions[durand]
@@ -116,18 +118,18 @@ class PriceChangeTestCase(unittest.TestCase):
                 ('saas_subscription', '=', durand_lite.id),
                 ('saas_period_start', '=', dt.date(2026, 5, 10)),
                 ])
-        self.assertEqual(renewal.untaxed_amount, Decimal('49.00'))
+        self.assertEqual(renewal.untaxed_amount, Decimal('78.00'))
 
         # On the date the cron applies 59 €, in the history and the log.
         PriceChange.apply_due(date=dt.date(2026, 6, 1))
         self.assertEqual(change.state, 'applied')
         self.assertEqual(Plan(lite.id).price, Decimal(59))
         durand_lite = Subscription(durand_lite.id)
-        self.assertEqual(durand_lite.monthly_amount, Decimal(59))
+        self.assertEqual(durand_lite.monthly_amount, Decimal(88))
         event = durand_lite.events[0]
         self.assertEqual(event.kind, 'price_changed')
-        self.assertEqual(event.previous_mrr, Decimal(49))
-        self.assertEqual(event.mrr, Decimal(59))
+        self.assertEqual(event.previous_mrr, Decimal(78))
+        self.assertEqual(event.mrr, Decimal(88))
         self.assertNotIn('price_changed',
             [e.kind for e in subscriptions[martin].events])
         price_log = audit('saas.plan', 'price')[-1]
@@ -144,6 +146,8 @@ class PriceChangeTestCase(unittest.TestCase):
             Plan.write([lite], {'price': Decimal(69)})
         self.assertIn('Price Change', str(context.exception))
         self.assertEqual(Plan(lite.id).price, Decimal(59))
+        with self.assertRaises(ValidationError):
+            Plan.write([rims], {'price': Decimal(35)})
         with set_company(publisher):
             studio, = Plan.create([{
                         'software': catalogue['thermogestion'].id,
