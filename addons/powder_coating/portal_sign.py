@@ -135,6 +135,10 @@ def sign(page, quote_id):
     if blocked:
         return refuse(HTTPStatus.CONFLICT,
             t(SIGN_STATE_MESSAGES[blocked], number=quote.number))
+    try:
+        quote.company.check_writable('powder_coating.quote.signature')
+    except UserError as exception:
+        return refuse(HTTPStatus.FORBIDDEN, exception.message)
     upload = request.files.get('signature_file')
     image = None
     if upload and upload.filename:

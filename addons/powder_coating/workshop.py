@@ -295,7 +295,11 @@ class Workshop(Model):
         Part = pool.get('powder_coating.project.part')
         Photo = pool.get('powder_coating.photo')
         NonConformity = pool.get('powder_coating.non_conformity')
+        Company = pool.get('company.company')
         kind = action.get('type')
+        # A read-only workshop (or one without smart stock) is told why.
+        Company(cls._company()).check_writable(
+            'powder_coating.weighing' if kind == 'weigh' else None)
         if kind == 'weigh':
             return cls._weigh(action, uuid)
         part = cls._find(action.get('part'))
