@@ -75,6 +75,13 @@ FR = {
         "HT le %(date)s. D'ici là, vos factures gardent le prix actuel."
         "\n\n%(reason)s\n\nVous pouvez changer de formule ou résilier à la "
         "fin de votre période dans Atelier > Mon abonnement.",
+    '%(plan)s: the price change of %(date)s is cancelled':
+        "%(plan)s : le changement de prix du %(date)s est annulé",
+    'Hello,\n\nThe new price of %(plan)s announced for %(date)s (%(new)s '
+    'excl. VAT) will not apply: the monthly price stays %(old)s excl. VAT.':
+        "Bonjour,\n\nLe nouveau prix de %(plan)s annoncé pour le %(date)s "
+        "(%(new)s HT) ne s'appliquera pas : le prix mensuel reste %(old)s "
+        "HT.",
     '%(new)s from %(date)s, %(count)s workshop(s) emailed':
         "%(new)s à partir du %(date)s, %(count)s atelier(s) prévenu(s)",
 

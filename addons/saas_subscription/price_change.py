@@ -241,40 +241,42 @@ class PriceChange(Workflow, ModelSQL, ModelView):
         pass
 
     def announce_to_workshops(self, date):
-        """Tell the owners of the workshops concerned, in each workshop's
-        language (French by default); log it."""
-        Subscription = Pool().get('saas.subscription')
-        subscriptions = self.workshops_concerned()
+        "Tell the workshops concerned of the change; log it."
         old = self.plan.price or 0
-        emailed = 0
-        for subscription in Subscription.browse(subscriptions):
-            party = subscription.company.party
-            language = party.lang.code if party.lang else 'fr'
-            with Transaction().set_context(language=language):
-                subject, body = self.announcement(old)
-            if subscription.tell_owners(subject, body):
-                emailed += 1
         with without_check_access():
-            self.write([self], {
-                    'old_price': old,
-                    'announced_on': date,
-                    'workshops_emailed': emailed,
-                    })
+            self.write([self], {'old_price': old, 'announced_on': date})
+            emailed = self.tell_workshops('announced')
+            self.write([self], {'workshops_emailed': emailed})
         log_publisher(self, 'announce', str(old),
             gettext('saas_subscription.msg_price_change_logged',
                 new=self.new_price, date=self.effective_date.isoformat(),
                 count=emailed))
 
-    def announcement(self, old):
-        "The subject and body of the email announcing the change."
+    def tell_workshops(self, what):
+        """Email the owners of the workshops concerned that the change is
+        `what` ('announced' or 'cancelled'), each in its language (French
+        by default); return how many workshops were emailed."""
+        Subscription = Pool().get('saas.subscription')
+        emailed = 0
+        for subscription in Subscription.browse(self.workshops_concerned()):
+            party = subscription.company.party
+            language = party.lang.code if party.lang else 'fr'
+            with Transaction().set_context(language=language):
+                subject, body = self.announcement(what)
+            if subscription.tell_owners(subject, body):
+                emailed += 1
+        return emailed
+
+    def announcement(self, what='announced'):
+        "The subject and body of the email about the change."
         Lang = Pool().get('ir.lang')
         lang = Lang.get()
         plan = self.plan.__class__(self.plan.id)
         date = lang.strftime(self.effective_date)
-        subject = gettext('saas_subscription.msg_price_change_subject',
-            plan=plan.rec_name, date=date)
-        body = gettext('saas_subscription.msg_price_change_body',
-            plan=plan.rec_name, old=self.amount(old),
+        subject = gettext('saas_subscription.msg_price_change_%s_subject'
+            % what, plan=plan.rec_name, date=date)
+        body = gettext('saas_subscription.msg_price_change_%s_body' % what,
+            plan=plan.rec_name, old=self.amount(self.old_price or 0),
             new=self.amount(self.new_price), date=date,
             reason=self.reason or '')
         return subject, body
@@ -295,7 +297,10 @@ class PriceChange(Workflow, ModelSQL, ModelView):
     @ModelView.button
     @Workflow.transition('cancelled')
     def cancel(cls, changes):
+        "Drop the change; the workshops told of it learn the price stays."
         for change in changes:
+            if change.state == 'announced':
+                change.tell_workshops('cancelled')
             log_publisher(change, 'cancel', change.state, 'cancelled')
 
     @classmethod

@@ -141,6 +141,25 @@ class PriceChangeTestCase(unittest.TestCase):
         self.assertEqual(
             [e.kind for e in durand_lite.events].count('price_changed'), 1)
 
+        # A change announced then cancelled tells the workshops the
+        # price stays, and never applies.
+        pro_change, = PriceChange.create([{
+                    'plan': pro.id,
+                    'new_price': Decimal(109),
+                    'effective_date': dt.date(2026, 8, 1),
+                    }])
+        PriceChange.announce([pro_change], date=dt.date(2026, 6, 15))
+        self.assertEqual(pro_change.workshops_emailed, 2)  # Martin, Bernard
+        emails_before = Email.search([], count=True)
+        PriceChange.cancel([pro_change])
+        self.assertEqual(pro_change.state, 'cancelled')
+        emails = Email.search([], order=[('id', 'ASC')])[emails_before:]
+        self.assertEqual({e.to for e in emails},
+            {'owner@martin.example', 'owner@bernard.example'})
+        self.assertIn('99,00', emails[0].body)
+        PriceChange.apply_due(date=dt.date(2026, 8, 1))
+        self.assertEqual(Plan(pro.id).price, Decimal(99))
+
         # A direct edit of a price in use is refused; a new plan is free.
         with self.assertRaises(ValidationError) as context:
             Plan.write([lite], {'price': Decimal(69)})
