@@ -38,7 +38,15 @@ def prepare_database():
     """For a test class's setUpClass: the modules activated, then the
     publisher and its catalogue made once and committed, so that each test
     (rolled back at its end) starts from them without paying for a chart
-    of accounts (create_publisher and create_catalogue return them)."""
+    of accounts (create_publisher and create_catalogue return them).
+    The test classes of one process share them: every test rolls back, so
+    the next class finds the database as the first one left it."""
+    try:
+        if run_locked(_prepared, user=0):
+            return
+    except Exception:
+        # no test database yet
+        pass
     drop_db()
     activate_module(MODULES)
 
@@ -47,6 +55,16 @@ def prepare_database():
         with set_company(publisher):
             create_catalogue(publisher)
     run_locked(create, commit=True, user=0)
+
+
+def _prepared():
+    "Whether the database has the modules, the publisher and its catalogue."
+    pool = Pool()
+    try:
+        Software = pool.get('saas.software')
+    except KeyError:
+        return False
+    return bool(Software.search([('code', '=', 'thermogestion')]))
 
 
 def create_publisher():
