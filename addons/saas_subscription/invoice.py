@@ -301,7 +301,9 @@ class Subscription(metaclass=PoolMeta):
         """Deduct the credit balance (as far as the invoice goes, never
         below zero); return the amount deducted."""
         untaxed = sum((round_cent(Decimal(l.quantity) * l.unit_price)
-                for l in invoice.lines), Decimal(0))
+                for l in invoice.lines
+                if getattr(l, 'type', 'line') == 'line'
+                and l.quantity and l.unit_price is not None), Decimal(0))
         credit = credit_to_deduct(self.credit_balance, untaxed)
         if credit:
             with self._with_language():
