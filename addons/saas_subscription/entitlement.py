@@ -34,6 +34,8 @@ EXEMPT_PREFIXES = (
     'ir.', 'res.', 'saas.subscription', 'account.payment',
     'saas.company.feature', 'saas.audit.log', 'connector.email')
 WRITE_MODES = {'write', 'create', 'delete'}
+# The subscription's fields whose change changes what the workshop may do.
+STATE_FIELDS = {'state', 'plan', 'options', 'company'}
 
 _read_only_cache = Cache('saas_subscription.read_only', context=False)
 
@@ -205,7 +207,8 @@ class Subscription(metaclass=PoolMeta):
 
     @classmethod
     def write(cls, *args):
-        clear_caches()
+        if any(STATE_FIELDS & set(values) for values in args[1::2]):
+            clear_caches()
         super().write(*args)
 
     @classmethod

@@ -98,6 +98,7 @@ class EntitlementTestCase(unittest.TestCase):
         ModelData = pool.get('ir.model.data')
         Menu = pool.get('ir.ui.menu')
         Category = pool.get('party.category')
+        Party = pool.get('party.party')
         Subscription = pool.get('saas.subscription')
         publisher, publisher_user, catalogue = self._catalogue()
         # Say advanced reporting covers the party categories (a model
@@ -124,11 +125,16 @@ class EntitlementTestCase(unittest.TestCase):
             access = ModelAccess.get_access(['party.category'])
             self.assertFalse(access['party.category']['read'])
             self.assertEqual(Menu.search([('id', '=', menu_id)]), [])
+            # The party form leaves the categories out.
+            self.assertNotIn('categories',
+                Party.fields_view_get(view_type='form')['fields'])
         with acting(pro_operator, pro_shop):
             Category.search([])
             self.assertEqual(
                 [m.id for m in Menu.search([('id', '=', menu_id)])],
                 [menu_id])
+            self.assertIn('categories',
+                Party.fields_view_get(view_type='form')['fields'])
         with acting(publisher_user, lite_shop):
             Category.search([])
 
@@ -138,6 +144,8 @@ class EntitlementTestCase(unittest.TestCase):
         with acting(lite_operator, lite_shop):
             Category.search([])
             self.assertEqual(len(Menu.search([('id', '=', menu_id)])), 1)
+            self.assertIn('categories',
+                Party.fields_view_get(view_type='form')['fields'])
 
     @with_accounting_transaction
     def test_read_only_workshop(self):
