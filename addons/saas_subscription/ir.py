@@ -15,6 +15,8 @@ class Cron(metaclass=PoolMeta):
                     "Send the Trial Emails and End the Trials"),
                 ('saas.subscription|renew',
                     "Renew the Subscriptions and Invoice their Periods"),
+                ('saas.subscription|run_dunning',
+                    "Retry Failed Payments, Remind and Suspend"),
                 ('saas.plan.price_change|apply_due',
                     "Apply the Announced Price Changes"),
                 ('saas.subscription.sla_credit|grant_credits',
