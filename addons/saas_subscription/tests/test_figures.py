@@ -295,17 +295,19 @@ class FiguresDatabaseTestCase(unittest.TestCase):
         publisher = create_publisher()
         with set_company(publisher):
             create_catalogue(publisher)
-        User.create([{
-                    'name': "Publisher", 'login': 'publisher.storage',
-                    'email': 'publisher@atelier.example',
-                    'company': publisher.id,
-                    'companies': [('add', [publisher.id])],
-                    'groups': [('add', [
-                                ModelData.get_id('saas', 'group_publisher')])],
-                    }])
         workshop, _ = create_subscriber()
         other, _ = create_subscriber(name="Époxy Services Martin",
             siret='55208131766522', owner_email='owner@martin.example')
+        staff, = User.create([{
+                    'name': "Publisher", 'login': 'publisher.storage',
+                    'email': 'publisher@atelier.example',
+                    'company': publisher.id,
+                    'companies': [('add', [publisher.id, workshop.id,
+                                other.id])],
+                    'company_filter': 'all',
+                    'groups': [('add', [
+                                ModelData.get_id('saas', 'group_publisher')])],
+                    }])
         subscription = Subscription.start_trial(workshop)
         other_subscription = Subscription.start_trial(other)
         client, = Party.create([{'name': "Garage des Brotteaux",
@@ -329,9 +331,17 @@ class FiguresDatabaseTestCase(unittest.TestCase):
                     [('company', '=', publisher.id)], order=[('id', 'ASC')])]
         self.assertEqual(publisher_emails(), [])
 
-        # The publisher lowers the quota: the photo takes 85 % of it.
-        Subscription.write([subscription],
-            {'storage_quota': used / 0.85 / 10 ** 9})
+        # The publisher lowers the quota from the list: the photo takes
+        # 85 % of it; the change is audited and the owners are told.
+        with Transaction().set_user(staff.id), \
+                Transaction().set_context(_check_access=True,
+                    company=publisher.id):
+            Subscription.write([Subscription(subscription.id)],
+                {'storage_quota': used / 0.85 / 10 ** 9})
+        AuditLog = pool.get('saas.audit.log')
+        self.assertTrue(AuditLog.search([('company', '=', workshop.id),
+                    ('field', '=', 'photo_quota_gb')]))
+        self.assertTrue(Email.search([('company', '=', workshop.id)]))
         subscription = Subscription(subscription.id)
         self.assertEqual(round(subscription.storage_percent), 85)
         self.assertEqual(subscription.storage_alert, 'warn')
