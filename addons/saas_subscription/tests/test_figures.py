@@ -16,7 +16,7 @@ from trytond.modules.saas_subscription.figures import (
 from trytond.modules.saas_subscription.storage import next_alert
 from trytond.modules.saas_subscription.tests.tools import (
     MODULES, create_catalogue, create_publisher, create_subscriber,
-    with_accounting_transaction)
+    prepare_database, with_accounting_transaction)
 from trytond.pool import Pool
 from trytond.tests.test_tryton import activate_module, drop_db
 from trytond.transaction import Transaction
@@ -153,13 +153,12 @@ def photo_jpeg():
 
 
 class FiguresDatabaseTestCase(unittest.TestCase):
-    "The figures of real subscriptions, and the storage of the workshops"
+    "The figures of real subscriptions"
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        drop_db()
-        activate_module(MODULES + ['powder_coating'])
+        prepare_database()
 
     @with_accounting_transaction
     def test_figures_of_real_subscriptions(self):
@@ -280,6 +279,16 @@ class FiguresDatabaseTestCase(unittest.TestCase):
                     from_date=D(2026, 4, 1), to_date=D(2026, 4, 30)):
             april, = Figure.search([])
             self.assertEqual(april.mrr, 275)
+
+
+class StorageTestCase(unittest.TestCase):
+    "The storage of the workshops (powder_coating's photos)"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        drop_db()
+        activate_module(MODULES + ['powder_coating'])
 
     @with_accounting_transaction
     def test_storage_on_the_workshop_list(self):
