@@ -9,7 +9,10 @@ not root, not the publisher's group):
 
 - a model a feature covers (`saas.feature-ir.model`) is neither readable
   nor writable when the workshop has none of the features covering it:
-  its menus disappear and its calls get a message naming the feature;
+  its menus disappear and its calls get a message naming the feature
+  (only for a workshop with a subscription: a company without any, such
+  as the publisher or a workshop made before subscriptions, is not held
+  to a plan);
 - when the workshop is read-only (`read_only_state`), its tenant-owned
   models can be read and exported, not created, changed or deleted.
   Tenant-owned: a `company` Many2One to `company.company`
@@ -85,18 +88,26 @@ def is_exempt(model_name):
     return model_name.startswith(EXEMPT_PREFIXES)
 
 
-def workshop_read_only(company_id):
-    "The state making the workshop read-only (cached), or None."
-    state = _read_only_cache.get(company_id, -1)
-    if state == -1:
+def workshop_standing(company_id):
+    """(subscribed, read-only state or None) of the workshop (cached).
+    A company without any subscription (the publisher, a workshop made
+    before subscriptions existed) is not held to a plan."""
+    standing = _read_only_cache.get(company_id)
+    if standing is None:
         Subscription = Pool().get('saas.subscription')
         with without_check_access():
             subscriptions = Subscription.search([
                     ('company', '=', company_id),
                     ])
-            state = read_only_state(s.state for s in subscriptions)
-        _read_only_cache.set(company_id, state)
-    return state
+            standing = (bool(subscriptions),
+                read_only_state(s.state for s in subscriptions))
+        _read_only_cache.set(company_id, standing)
+    return standing
+
+
+def workshop_read_only(company_id):
+    "The state making the workshop read-only, or None."
+    return workshop_standing(company_id)[1]
 
 
 def acting_workshop():
@@ -124,7 +135,7 @@ def refusal(company_id, model_name, mode):
     FeatureModel = pool.get('saas.feature-ir.model')
     Feature = pool.get('saas.feature')
     covering = FeatureModel.covered().get(model_name)
-    if covering:
+    if covering and workshop_standing(company_id)[0]:
         enabled = [c for c in covering if Feature.is_enabled(c, company_id)]
         missing = missing_features(covering, enabled)
         if missing:

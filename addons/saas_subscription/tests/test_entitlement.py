@@ -144,6 +144,12 @@ class EntitlementTestCase(unittest.TestCase):
                 Party.fields_view_get(view_type='form')['fields'])
         with acting(publisher_user, lite_shop):
             Category.search([])
+        # A company that never subscribed is not held to a plan.
+        unsubscribed, _ = create_subscriber(name="Atelier Ancien",
+            siret='44229377500031', owner_email='old@example.com')
+        old_operator = make_user(unsubscribed, 'group_operator', 'op.old')
+        with acting(old_operator, unsubscribed):
+            Category.search([])
 
         # Upgrading opens the reports at once.
         Subscription.change(lite_sub, catalogue['pro'], [], 0,
