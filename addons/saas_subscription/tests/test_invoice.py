@@ -11,10 +11,9 @@ from decimal import Decimal
 from trytond.model.exceptions import AccessError, SQLConstraintError
 from trytond.modules.company.tests import set_company
 from trytond.modules.saas_subscription.tests.tools import (
-    MODULES, create_catalogue, create_publisher, create_subscriber,
+    create_catalogue, create_publisher, create_subscriber, prepare_database,
     with_accounting_transaction)
 from trytond.pool import Pool
-from trytond.tests.test_tryton import activate_module, drop_db
 from trytond.transaction import Transaction
 
 
@@ -30,8 +29,7 @@ class SaasInvoiceTestCase(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        drop_db()
-        activate_module(MODULES)
+        prepare_database()
 
     def setup_catalogue(self):
         publisher = create_publisher()
@@ -111,7 +109,8 @@ class SaasInvoiceTestCase(unittest.TestCase):
         self.assertEqual(subscription.events[0].kind, 'renewed')
 
         # Cancelled at the end of May: the renewal ends it, no invoice.
-        Subscription.cancel([subscription])
+        Subscription.request_cancellation([subscription],
+            date=dt.date(2026, 5, 20))
         Subscription.renew(date=dt.date(2026, 6, 3))
         self.assertEqual(subscription.state, 'cancelled')
         self.assertEqual(subscription.ended_on, dt.date(2026, 6, 1))
@@ -136,7 +135,7 @@ class SaasInvoiceTestCase(unittest.TestCase):
         subscription = Subscription.start_trial(
             workshop, catalogue['leads'], date=dt.date(2026, 3, 1))
         Subscription.subscribe(subscription, catalogue['contacts'], [], 600,
-            'card', date=dt.date(2026, 4, 1))
+            'transfer', date=dt.date(2026, 4, 1))
         first, = invoices_of(subscription)
         line, = first.lines
         # 100 × 0.50 + 400 × 0.40 + 100 × 0.30
