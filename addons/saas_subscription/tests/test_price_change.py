@@ -10,10 +10,9 @@ from trytond.model.exceptions import ValidationError
 from trytond.modules.company.tests import set_company
 from trytond.modules.saas_subscription.price_change import notice_ok
 from trytond.modules.saas_subscription.tests.tools import (
-    MODULES, create_catalogue, create_publisher, create_subscriber,
+    create_catalogue, create_publisher, create_subscriber, prepare_database,
     with_accounting_transaction)
 from trytond.pool import Pool
-from trytond.tests.test_tryton import activate_module, drop_db
 
 
 def audit(model, field=None):
@@ -41,8 +40,7 @@ class PriceChangeTestCase(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        drop_db()
-        activate_module(MODULES)
+        prepare_database()
 
     @with_accounting_transaction
     def test_price_change(self):

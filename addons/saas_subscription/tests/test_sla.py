@@ -10,10 +10,9 @@ from trytond.modules.company.tests import set_company
 from trytond.modules.saas_subscription.sla import (
     credit_amount, previous_month, uptime_percent)
 from trytond.modules.saas_subscription.tests.tools import (
-    MODULES, create_catalogue, create_publisher, create_subscriber,
+    create_catalogue, create_publisher, create_subscriber, prepare_database,
     with_accounting_transaction)
 from trytond.pool import Pool
-from trytond.tests.test_tryton import activate_module, drop_db
 from trytond.transaction import Transaction
 
 
@@ -55,8 +54,7 @@ class SLACreditTestCase(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        drop_db()
-        activate_module(MODULES)
+        prepare_database()
 
     @with_accounting_transaction
     def test_sla_credit(self):
