@@ -67,9 +67,9 @@ class Setting(metaclass=PoolMeta):
 class StripeAccount(metaclass=PoolMeta):
     __name__ = 'account.payment.stripe.account'
 
-    saas_publisher = fields.Many2One('company.company', "SaaS Publisher",
-        readonly=True, ondelete='CASCADE',
-        help="The publisher whose subscriptions this account collects.")
+    saas_subscriptions = fields.Boolean("SaaS Subscriptions",
+        readonly=True,
+        help="The publisher's account, that collects the subscriptions.")
 
     @classmethod
     def for_publisher(cls, publisher):
@@ -90,10 +90,10 @@ class StripeAccount(metaclass=PoolMeta):
             }
         with without_check_access():
             accounts = cls.search(
-                [('saas_publisher', '=', publisher.id)], limit=1)
+                [('saas_subscriptions', '=', True)], limit=1)
             if not accounts:
                 account, = cls.create([
-                        dict(values, saas_publisher=publisher.id)])
+                        dict(values, saas_subscriptions=True)])
                 return account
             account, = accounts
             changed = {k: v for k, v in values.items()
@@ -414,7 +414,9 @@ class Subscription(metaclass=PoolMeta):
         """Open the publisher's Stripe page where the owner saves or
         replaces the card charged for each invoice."""
         Customer = Pool().get('account.payment.stripe.customer')
-        subscription, = subscriptions
+        if not subscriptions:
+            return
+        subscription = subscriptions[0]
         customer = subscription.card_holder()
         with without_check_access():
             return Customer.stripe_checkout([customer])

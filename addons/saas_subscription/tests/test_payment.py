@@ -212,7 +212,7 @@ class CardTestMixin:
         import stripe
         pool = Pool()
         Account = pool.get('account.payment.stripe.account')
-        account, = Account.search([('saas_publisher', '!=', None)])
+        account, = Account.search([('saas_subscriptions', '=', True)])
         return account.webhook(stripe.Event.construct_from(
                 json.loads(json.dumps(event)), SECRET_KEY))
 
@@ -261,8 +261,8 @@ class PaymentTestCase(CardTestMixin, unittest.TestCase):
         payment, = Payment.search([('line.move.origin', '=', str(invoice))])
         self.assertEqual(payment.state, 'processing')
         self.assertEqual(payment.amount, Decimal('58.80'))
-        self.assertEqual(payment.journal.stripe_account.saas_publisher,
-            publisher)
+        self.assertTrue(payment.journal.stripe_account.saas_subscriptions)
+        self.assertEqual(payment.journal.company, publisher)
 
         event, = self.charge()
         intent = self.stripe.intents[payment.stripe_payment_intent_id]
