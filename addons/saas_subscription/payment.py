@@ -253,18 +253,26 @@ class Subscription(metaclass=PoolMeta):
     # --- collection ----------------------------------------------------------
 
     @classmethod
-    def collect(cls, invoices, date=None):
+    def collect(cls, invoices, date=None, strict=False):
         """Charge the posted SaaS invoices by their subscription's payment
         method: a card or SEPA payment each (never a second one while one
-        is processing or succeeded); a transfer waits for the bank."""
+        is processing or succeeded); a transfer waits for the bank. Without
+        a card or mandate on file the invoice is kept and counts as a
+        failed payment (`strict`: the error is raised instead)."""
         payments = []
         for invoice in invoices:
             subscription = invoice.saas_subscription
             if (not subscription or invoice.state != 'posted'
                     or subscription.payment_method not in {'card', 'sepa'}):
                 continue
-            payment = subscription.attempt(invoice,
-                date or invoice.invoice_date or today())
+            day = date or invoice.invoice_date or today()
+            try:
+                payment = subscription.attempt(invoice, day)
+            except PaymentSettingsError as error:
+                if strict:
+                    raise
+                subscription.payment_failure(invoice, day, error.message)
+                continue
             if payment:
                 payments.append(payment)
         return payments
@@ -492,7 +500,8 @@ class Subscription(metaclass=PoolMeta):
         with without_check_access():
             for subscription in cls.browse(subscriptions):
                 if subscription.payment_method in {'card', 'sepa'}:
-                    cls.collect(subscription.unpaid_invoices(), date=date)
+                    cls.collect(subscription.unpaid_invoices(), date=date,
+                        strict=True)
 
     # --- outcomes ------------------------------------------------------------
 
@@ -523,18 +532,24 @@ class Subscription(metaclass=PoolMeta):
     def payments_failed(cls, payments):
         """A declined card or a rejected debit: the subscription is past
         due and its owners are told the amount and how to pay."""
-        Dunning = Pool().get('saas.subscription.dunning')
         for payment in payments:
             invoice = payment.saas_invoice
-            subscription = invoice.saas_subscription
-            date = payment.date or today()
-            Dunning.record([subscription], 'failure', date,
-                invoice=invoice, payment=payment,
-                description=(payment.stripe_error_message
+            invoice.saas_subscription.payment_failure(invoice,
+                payment.date or today(),
+                (payment.stripe_error_message
                     if payment.journal.process_method == 'stripe'
-                    else payment.sepa_return_reason_code))
-            if subscription.state != 'active':
-                continue
+                    else payment.sepa_return_reason_code),
+                payment=payment)
+
+    def payment_failure(self, invoice, date, description, payment=None):
+        """Keep the failure; an active subscription becomes past due and
+        its owners are told the amount and how to pay."""
+        Dunning = Pool().get('saas.subscription.dunning')
+        cls = self.__class__
+        subscription = self
+        Dunning.record([subscription], 'failure', date,
+            invoice=invoice, payment=payment, description=description)
+        if subscription.state == 'active':
             with without_check_access():
                 cls.mark_past_due([subscription], date=date)
                 cls.log_events([subscription], 'past_due', date=date,

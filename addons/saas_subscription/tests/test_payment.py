@@ -286,6 +286,18 @@ class PaymentTestCase(CardTestMixin, unittest.TestCase):
             [d.kind for d in Subscription(subscription.id).dunning],
             ['paid', 'attempt'])
 
+        # Card chosen, none saved: the invoice is kept, the payment failed.
+        other, _ = create_subscriber(name="Époxy Services Martin",
+            siret='55203253400646', city="Bordeaux", postal_code='33000',
+            owner_email='owner@martin.example')
+        no_card = Subscription.start_trial(other, date=dt.date(2026, 4, 1))
+        Subscription.subscribe(no_card, catalogue['lite'], [], 0, 'card',
+            date=dt.date(2026, 5, 2))
+        kept, = no_card.invoices
+        self.assertEqual(kept.state, 'posted')
+        self.assertEqual(no_card.state, 'past_due')
+        self.assertIn('Save a Card', self.outbox(other)[-1].body)
+
     @with_accounting_transaction
     def test_sepa_and_transfer(self):
         """A SEPA debit goes out in the accountant's pain.008 and settles
