@@ -8,6 +8,7 @@ from the next invoice; never a negative invoice.
 The invoices are the publisher company's, to its own customer party for
 the workshop (the workshop's party belongs to the workshop's tenant). The
 workshop's owner reads his own SaaS invoices and their PDF."""
+import logging
 from decimal import Decimal
 
 from sql.operators import Equal
@@ -27,6 +28,7 @@ BILLINGS = [
     ('change', "Plan Change"),
     ]
 IDENTIFIER_TYPES = {'fr_siren', 'fr_siret', 'eu_vat'}
+logger = logging.getLogger(__name__)
 
 
 class SaasInvoiceError(UserError):
@@ -425,9 +427,15 @@ class Subscription(metaclass=PoolMeta):
                     ('period_end', '<=', date),
                     ], order=[('id', 'ASC')])
             for subscription in subscriptions:
-                while (subscription.state in PAYING_STATES
-                        and subscription.period_end <= date):
-                    cls.renew_one(subscription, date)
+                try:
+                    while (subscription.state in PAYING_STATES
+                            and subscription.period_end <= date):
+                        cls.renew_one(subscription, date)
+                except SaasInvoiceError as error:
+                    # Checked before anything is written: the others
+                    # renew, this one waits for its details.
+                    logger.warning("Subscription %s not renewed: %s",
+                        subscription.id, error.message)
 
     @classmethod
     def renew_one(cls, subscription, date):
@@ -442,6 +450,7 @@ class Subscription(metaclass=PoolMeta):
                 previous_mrr=previous)
             cls.sync_features([subscription])
             return
+        subscription.check_invoiceable()
         end = add_months(start, 1, subscription.anchor_day or start.day)
         cls.write([subscription], {
                 'period_start': start,

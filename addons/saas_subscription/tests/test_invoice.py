@@ -149,10 +149,17 @@ class SaasInvoiceTestCase(unittest.TestCase):
             'transfer', date=dt.date(2026, 4, 2))
         self.assertEqual(len(invoices_of(other_subscription)), 1)
 
-        # The renewal cron did not run in May: on 10 June both periods
-        # (the other workshop's renewals too).
+        # The renewal cron did not run in May: on 10 June both periods.
+        # The other workshop's option lost its invoice product: its
+        # renewal waits (nothing written), the others renew.
         Subscription.write([subscription], {'credits': 7})
+        Subscription.write([other_subscription], {
+                'options': [('add', [catalogue['rims'].id])]})
+        Plan = pool.get('saas.plan')
+        Plan.write([catalogue['rims']], {'product': None})
         Subscription.renew(date=dt.date(2026, 6, 10))
+        self.assertEqual(other_subscription.period_start, dt.date(2026, 4, 2))
+        self.assertEqual(len(invoices_of(other_subscription)), 1)
         invoices = invoices_of(subscription)
         self.assertEqual([i.saas_period_start for i in invoices], [
                 dt.date(2026, 4, 1), dt.date(2026, 5, 1),
