@@ -261,3 +261,22 @@ class InvoiceLine(metaclass=PoolMeta):
                         'state': 'pending',
                         'invoice_line': None,
                         })
+
+
+class Invoice(metaclass=PoolMeta):
+    "A cancelled invoice gives its SLA credits back to the next one."
+    __name__ = 'account.invoice'
+
+    @classmethod
+    def cancel(cls, invoices):
+        super().cancel(invoices)
+        Credit = Pool().get('saas.subscription.sla_credit')
+        lines = [line.id for invoice in cls.browse(invoices)
+            if invoice.state == 'cancelled' for line in invoice.lines]
+        with without_check_access():
+            credits = Credit.search([('invoice_line', 'in', lines)])
+            if credits:
+                Credit.write(credits, {
+                        'state': 'pending',
+                        'invoice_line': None,
+                        })

@@ -108,6 +108,17 @@ class SLACreditTestCase(unittest.TestCase):
                 seen = Credit.search([])
                 self.assertEqual([c.company for c in seen], [workshop])
 
+        # A draft invoice that took the credit then was cancelled gives
+        # it back.
+        draft = lite._saas_invoice('change', dt.date(2026, 5, 5),
+            dt.date(2026, 5, 10), dt.date(2026, 5, 5))
+        draft.lines = lite.extra_invoice_lines(
+            draft, dt.date(2026, 5, 5), dt.date(2026, 5, 10))
+        draft.save()
+        self.assertEqual(Credit(lite_credit.id).state, 'applied')
+        Invoice.cancel([draft])
+        self.assertEqual(Credit(lite_credit.id).state, 'pending')
+
         # The renewal of 10 May deducts it: 49 − 1.96.
         Subscription.renew(date=dt.date(2026, 5, 10))
         invoice, = Invoice.search([
