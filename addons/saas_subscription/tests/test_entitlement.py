@@ -14,10 +14,9 @@ from trytond.modules.saas_subscription.demo_features import (
 from trytond.modules.saas_subscription.entitlement import (
     missing_features, read_only_state)
 from trytond.modules.saas_subscription.tests.tools import (
-    MODULES, create_catalogue, create_publisher, create_subscriber,
+    create_catalogue, create_publisher, create_subscriber, prepare_database,
     with_accounting_transaction)
 from trytond.pool import Pool
-from trytond.tests.test_tryton import activate_module, drop_db
 from trytond.transaction import Transaction
 
 
@@ -70,8 +69,7 @@ class EntitlementTestCase(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        drop_db()
-        activate_module(MODULES)
+        prepare_database()
 
     def _catalogue(self):
         publisher = create_publisher()
