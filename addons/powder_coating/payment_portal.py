@@ -15,7 +15,6 @@ from werkzeug.exceptions import NotFound
 from werkzeug.utils import redirect
 from werkzeug.wrappers import Response
 
-from trytond.exceptions import UserError
 from trytond.i18n import gettext
 from trytond.modules.connector import hub
 from trytond.modules.connector.exceptions import ConnectorError
@@ -145,11 +144,6 @@ def pay(page, token):
     if page.request.method == 'POST':
         if not page.csrf_ok():
             return page.refuse_csrf()
-        try:
-            link.company.check_writable('account.payment')
-        except UserError as error:
-            return page.render('error.html', status=HTTPStatus.FORBIDDEN,
-                title=t('msg_payment_error_title'), message=error.message)
         host = page.request.host_url.rstrip('/')
         url = link.start_checkout(
             success_url=host + page.url(f'pay/{token}/done'),

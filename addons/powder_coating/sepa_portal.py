@@ -68,11 +68,6 @@ def pay_sepa(page, token):
         return _render(page, link, token)
     if not page.csrf_ok():
         return page.refuse_csrf()
-    try:
-        link.company.check_writable('account.payment.sepa.mandate')
-    except UserError as error:
-        return page.render('error.html', status=HTTPStatus.FORBIDDEN,
-            title=t('msg_payment_error_title'), message=error.message)
     data = page.request.form
     form = {
         'holder': (data.get('holder') or '').strip(),

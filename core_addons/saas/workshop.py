@@ -343,7 +343,8 @@ class WorkshopCreate(Wizard):
         FiscalYear.create_period([fiscalyear])
         return fiscalyear
 
-    def share_with_publishers(self, company):
+    @classmethod
+    def share_with_publishers(cls, company):
         """The publisher sees every tenant: add the workshop to their users,
         showing the records of all their companies."""
         pool = Pool()
