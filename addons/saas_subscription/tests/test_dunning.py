@@ -54,7 +54,6 @@ class DunningTestCase(CardTestMixin, unittest.TestCase):
         Subscription = pool.get('saas.subscription')
         Payment = pool.get('account.payment')
         Dunning = pool.get('saas.subscription.dunning')
-        User = pool.get('res.user')
         publisher = create_publisher()
         with set_company(publisher):
             catalogue = create_catalogue(publisher)
