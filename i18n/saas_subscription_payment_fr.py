@@ -29,6 +29,9 @@ FR = {
     "each invoice.":
         "Le mandat donné par l'atelier à l'éditeur pour prélever son IBAN "
         "à chaque facture.",
+    'Card or Account': "Carte ou compte",
+    'The card charged or the account debited for each invoice.':
+        "La carte débitée ou le compte prélevé à chaque facture.",
     'Dunning': "Relances",
     'The failed payments, new attempts, reminders and suspension of the '
     'subscription.':

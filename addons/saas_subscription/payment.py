@@ -212,6 +212,10 @@ class Subscription(metaclass=PoolMeta):
         help="The mandate the workshop gave the publisher to debit its "
         "IBAN for each invoice.")
 
+    payment_means = fields.Function(fields.Char("Card or Account",
+            help="The card charged or the account debited for each "
+            "invoice."), 'get_payment_means')
+
     @classmethod
     def __setup__(cls):
         super().__setup__()
@@ -228,6 +232,23 @@ class Subscription(metaclass=PoolMeta):
                     'depends': ['state'],
                     },
                 })
+
+    def get_payment_means(self, name):
+        """The saved card (as Stripe names it) or the mandate and its
+        masked IBAN; read for the owner, who cannot open them."""
+        with without_check_access():
+            subscription = self.__class__(self.id)
+            customer = subscription.stripe_customer
+            mandate = subscription.sepa_mandate
+            if subscription.payment_method == 'card' and customer and (
+                    customer.stripe_customer_id):
+                methods = customer.payment_methods()
+                return methods[0][1] if methods else None
+            if subscription.payment_method == 'sepa' and mandate:
+                number = mandate.account_number.number_compact
+                return '%s — %s •••• %s' % (
+                    mandate.identification, number[:4], number[-4:])
+        return None
 
     # --- invoices ----------------------------------------------------------
 

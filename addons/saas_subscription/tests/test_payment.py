@@ -285,6 +285,7 @@ class PaymentTestCase(CardTestMixin, unittest.TestCase):
         self.assertEqual(
             [d.kind for d in Subscription(subscription.id).dunning],
             ['paid', 'attempt'])
+        self.assertEqual(subscription.payment_means, 'visa ****4242 12/2030')
 
         # Card chosen, none saved: the invoice is kept, the payment failed.
         other, _ = create_subscriber(name="Époxy Services Martin",
@@ -340,6 +341,8 @@ class PaymentTestCase(CardTestMixin, unittest.TestCase):
         payment, = Payment.search([('line.move.origin', '=', str(invoice))])
         self.assertEqual(payment.state, 'submitted')
         self.assertEqual(payment.sepa_mandate, mandate)
+        self.assertEqual(Subscription(subscription.id).payment_means,
+            '%s — FR14 •••• 2606' % mandate.identification)
         with Transaction().set_context(company=publisher.id):
             group = Group(company=publisher, journal=payment.journal,
                 kind='receivable')
