@@ -180,11 +180,19 @@ class SaasInvoiceTestCase(unittest.TestCase):
 
         ids = [i.id for i in invoices]
         InvoiceReport = pool.get('account.invoice', type='report')
+        ModelData = pool.get('ir.model.data')
         with Transaction().set_user(owner.id), Transaction().set_context(
                 company=workshop.id, _check_access=True):
             self.assertEqual(
                 sorted(i.id for i in Invoice.search([])), sorted(ids))
             self.assertEqual(Invoice(ids[0]).total_amount, Decimal('288.00'))
+            # His subscription's Invoices tab and the invoice it opens.
+            for xml_id in ['subscription_invoice_view_list',
+                    'invoice_saas_view_form']:
+                view = Invoice.fields_view_get(
+                    ModelData.get_id('saas_subscription', xml_id))
+                self.assertEqual(len(Invoice.read(ids, list(view['fields']))),
+                    3)
             # The owner opens the PDF of his invoice.
             extension, content, _, name = InvoiceReport.execute(
                 [ids[0]], {'action_id': None})
