@@ -35,6 +35,7 @@ def may_manage(user_id, company_id):
 class ChoosePlanStart(ModelView):
     "Choose a Plan"
     __name__ = 'saas.subscription.choose_plan.start'
+    __string__ = "Choose a Plan"
 
     subscription = fields.Many2One('saas.subscription', "Subscription",
         readonly=True)
@@ -157,6 +158,7 @@ class ChoosePlan(Wizard):
 class CancelStart(ModelView):
     "Cancel the Subscription"
     __name__ = 'saas.subscription.cancel.start'
+    __string__ = "Cancel the Subscription"
 
     subscription = fields.Many2One('saas.subscription', "Subscription",
         readonly=True)
