@@ -335,7 +335,23 @@ class Subscription(metaclass=PoolMeta):
                                 subscription.credit_balance or 0) - credit,
                             })
             Invoice.post(invoices)
+            cls.settle_zero(invoices)
         return invoices
+
+    @classmethod
+    def settle_zero(cls, invoices):
+        """An invoice the credits brought to zero is paid as it is posted:
+        nothing to collect, nothing to chase."""
+        pool = Pool()
+        Invoice = pool.get('account.invoice')
+        Line = pool.get('account.move.line')
+        zero = [i for i in invoices if not i.total_amount]
+        for invoice in zero:
+            lines = [l for l in invoice.lines_to_pay if not l.reconciliation]
+            if lines:
+                Line.reconcile(lines)
+        if zero:
+            Invoice.process(zero)
 
     def period_invoiced(self, start):
         "Whether the period starting on `start` has its invoice."

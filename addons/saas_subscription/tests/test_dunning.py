@@ -13,10 +13,9 @@ from trytond.modules.saas_subscription.dunning import dunning_step
 from trytond.modules.saas_subscription.tests.test_payment import (
     DECLINED_CARD, GOOD_CARD, CardTestMixin)
 from trytond.modules.saas_subscription.tests.tools import (
-    MODULES, create_catalogue, create_publisher, create_subscriber,
+    create_catalogue, create_publisher, create_subscriber, prepare_database,
     with_accounting_transaction)
 from trytond.pool import Pool
-from trytond.tests.test_tryton import activate_module, drop_db
 from trytond.transaction import Transaction
 
 
@@ -32,8 +31,7 @@ class DunningTestCase(CardTestMixin, unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        drop_db()
-        activate_module(MODULES)
+        prepare_database()
 
     def test_dunning_step(self):
         "Retry on the schedule's days, suspend after the delay"

@@ -15,10 +15,9 @@ from trytond.modules.saas_subscription.figures import (
     plan_mix, revenue_churn, states_at, trial_conversion)
 from trytond.modules.saas_subscription.storage import next_alert
 from trytond.modules.saas_subscription.tests.tools import (
-    MODULES, create_catalogue, create_publisher, create_subscriber,
+    create_catalogue, create_publisher, create_subscriber,
     prepare_database, with_accounting_transaction)
 from trytond.pool import Pool
-from trytond.tests.test_tryton import activate_module, drop_db
 from trytond.transaction import Transaction
 
 D = dt.date
@@ -287,8 +286,7 @@ class StorageTestCase(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        drop_db()
-        activate_module(MODULES + ['powder_coating'])
+        prepare_database()
 
     @with_accounting_transaction
     def test_storage_on_the_workshop_list(self):

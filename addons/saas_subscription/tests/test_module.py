@@ -77,6 +77,8 @@ class BillingTestCase(unittest.TestCase):
 class SaasSubscriptionTestCase(CompanyTestMixin, ModuleTestCase):
     "SaaS subscriptions"
     module = 'saas_subscription'
+    # One cached database for every test of the addon (tests/tools.py).
+    extras = ['powder_coating']
 
 
 del ModuleTestCase

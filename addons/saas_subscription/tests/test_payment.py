@@ -24,10 +24,9 @@ from trytond.modules.connector.tests.stripe_server import (
 from trytond.modules.saas_subscription.payment import (
     attempt_number, idempotency_key, may_attempt)
 from trytond.modules.saas_subscription.tests.tools import (
-    MODULES, create_catalogue, create_publisher, create_subscriber,
+    create_catalogue, create_publisher, create_subscriber, prepare_database,
     with_accounting_transaction)
 from trytond.pool import Pool
-from trytond.tests.test_tryton import activate_module, drop_db
 from trytond.transaction import Transaction
 
 WEBHOOK_SECRET = 'whsec_publisher'
@@ -228,8 +227,7 @@ class PaymentTestCase(CardTestMixin, unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        drop_db()
-        activate_module(MODULES)
+        prepare_database()
 
     def test_attempts(self):
         "An invoice is charged again only when no payment is under way"

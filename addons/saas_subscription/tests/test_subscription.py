@@ -104,15 +104,18 @@ class SubscriptionTestCase(unittest.TestCase):
         Subscription.start_trial(other, date=dt.date(2026, 4, 20))
 
         def subjects():
+            # the trial's emails (powder_coating also tells the owner of
+            # the photo quota the trial plan gives)
             return [e.get_message()['Subject'] for e in Email.search(
-                    [('company', '=', workshop.id)], order=[('id', 'ASC')])]
+                    [('company', '=', workshop.id)], order=[('id', 'ASC')])
+                if 'trial' in e.get_message()['Subject']]
         for day in range(0, 30):
             Subscription.run_trials(date=start + dt.timedelta(days=day))
         self.assertEqual(len(subjects()), 3)
         self.assertIn("23", subjects()[0])  # 30 - 7 days left
         self.assertIn("5", subjects()[2])
         self.assertEqual(subscription.trial_emails_sent, '7, 15, 25')
-        message = Email.search([('company', '=', workshop.id)])[0]
+        message = Email.search([('company', '=', workshop.id)])[-1]
         self.assertIn('owner@durand.example', message.get_message()['To'])
 
         # A missed round sends one email, not a burst
@@ -134,3 +137,26 @@ class SubscriptionTestCase(unittest.TestCase):
         self.assertEqual(subscription.next_invoice_date, dt.date(2026, 6, 3))
         self.assertEqual([e.kind for e in subscription.events],
             ['converted', 'trial_expired', 'trial_started'])
+
+    @with_accounting_transaction
+    def test_invoice_covered_by_credit(self):
+        "A renewal the credit balance covers is paid at once, not chased"
+        pool = Pool()
+        Subscription = pool.get('saas.subscription')
+        publisher = create_publisher()
+        with set_company(publisher):
+            catalogue = create_catalogue(publisher)
+        workshop, owner = create_subscriber()
+        subscription = Subscription.start_trial(
+            workshop, date=dt.date(2026, 4, 1))
+        Subscription.subscribe(subscription, catalogue['lite'], [], 0,
+            'transfer', date=dt.date(2026, 4, 1))
+        Subscription.write([subscription], {'credit_balance': Decimal(100)})
+        Subscription.renew(date=dt.date(2026, 5, 1))
+        invoice, = [i for i in Subscription(subscription.id).invoices
+            if i.saas_period_start == dt.date(2026, 5, 1)]
+        self.assertEqual(invoice.total_amount, 0)
+        self.assertEqual(invoice.state, 'paid')
+        # Nothing to chase once its due date has passed
+        Subscription.run_dunning(date=dt.date(2026, 7, 1))
+        self.assertEqual(Subscription(subscription.id).state, 'active')

@@ -7,16 +7,18 @@ import datetime as dt
 from decimal import Decimal
 
 from trytond.modules.account_fr_export.tests.tools import (
-    _country, account, create_workshop, run_locked, tax,
-    with_accounting_transaction)
+    _country, create_workshop, run_locked, with_accounting_transaction)
 from trytond.modules.company.tests import create_company, set_company
+from trytond.modules.saas_subscription.demo import product
 from trytond.pool import Pool
 from trytond.tests.test_tryton import activate_module, drop_db
 
 __all__ = ['MODULES', 'YEAR', 'prepare_database', 'with_accounting_transaction', 'create_publisher',
     'create_catalogue', 'create_subscriber', 'FEATURES']
 
-MODULES = ['saas_subscription']
+# The modules of every test database of the addon (one cached template:
+# the workshops' storage is powder_coating's photos).
+MODULES = ['saas_subscription', 'powder_coating']
 
 # code: (name, plans that grant it)
 FEATURES = {
@@ -95,34 +97,6 @@ def create_publisher():
     return company
 
 
-def _product(company, name, price):
-    "A service sold by the publisher, on 706 at 20 % VAT."
-    pool = Pool()
-    Category = pool.get('product.category')
-    Template = pool.get('product.template')
-    Uom = pool.get('product.uom')
-    unit, = Uom.search([('name', '=', 'Unit')], limit=1)
-    categories = Category.search([('name', '=', "Abonnements SaaS")])
-    if categories:
-        category, = categories
-    else:
-        category, = Category.create([{
-                    'name': "Abonnements SaaS",
-                    'accounting': True,
-                    'account_revenue': account(company, '706').id,
-                    'customer_taxes': [('add', [tax(company).id])],
-                    }])
-    template, = Template.create([{
-                'name': name,
-                'type': 'service',
-                'list_price': price,
-                'default_uom': unit.id,
-                'account_category': category.id,
-                'products': [('create', [{}])],
-                }])
-    return template.products[0]
-
-
 def create_catalogue(company):
     """The publisher's software and plans:
 
@@ -163,23 +137,23 @@ def create_catalogue(company):
                 'sequence': 10, 'price': Decimal(49),
                 'sla_target': Decimal('99.5'), 'storage_quota_gb': 20,
                 'features': feats('lite'),
-                'product': _product(company, "ThermoGestion Lite", 49).id,
+                'product': product(company, "ThermoGestion Lite", 49).id,
                 }, {
                 'software': thermo.id, 'code': 'pro', 'name': "Pro",
                 'sequence': 20, 'price': Decimal(99),
                 'sla_target': Decimal('99.9'), 'storage_quota_gb': 50,
                 'features': feats('pro'),
-                'product': _product(company, "ThermoGestion Pro", 99).id,
+                'product': product(company, "ThermoGestion Pro", 99).id,
                 }, {
                 'software': thermo.id, 'code': 'rims', 'name': "Jantes",
                 'kind': 'option', 'sequence': 30, 'price': Decimal(29),
                 'features': feats('rims'),
-                'product': _product(company, "Option Jantes", 29).id,
+                'product': product(company, "Option Jantes", 29).id,
                 }, {
                 'software': vitro.id, 'code': 'garage', 'name': "Garage",
                 'sequence': 10, 'price': Decimal(99),
                 'sla_target': Decimal('99.5'), 'proration': False,
-                'product': _product(company, "VitroLib Garage", 99).id,
+                'product': product(company, "VitroLib Garage", 99).id,
                 }, {
                 'software': leads.id, 'code': 'contacts',
                 'name': "Contacts", 'sequence': 10, 'pricing': 'tiered',
@@ -191,7 +165,7 @@ def create_catalogue(company):
                                 {'up_to': None,
                                     'unit_price': Decimal('0.3')},
                                 ])],
-                'product': _product(company, "Prospection", 0).id,
+                'product': product(company, "Prospection", 0).id,
                 }])
     Software.write([thermo], {'trial_plan': pro.id})
     Software.write([vitro], {'trial_plan': garage.id})
