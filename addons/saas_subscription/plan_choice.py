@@ -10,7 +10,8 @@ from trytond.model.exceptions import AccessError, ValidationError
 from trytond.pool import Pool
 from trytond.pyson import Eval
 from trytond.transaction import Transaction
-from trytond.wizard import Button, StateTransition, StateView, Wizard
+from trytond.wizard import (
+    Button, StateAction, StateTransition, StateView, Wizard)
 
 from .billing import change_amount, round_cent
 from .subscription import CANCELLATION_CAUSES, PAYMENT_METHODS, today
@@ -206,3 +207,26 @@ class Cancel(Wizard):
 
     def end(self):
         return 'reload'
+
+
+class OpenMine(Wizard):
+    """« Mon abonnement »: the form of the workshop's subscription itself
+    (an action opening a form would offer a new record)."""
+    __name__ = 'saas.subscription.open_mine'
+
+    start_state = 'open_'
+    open_ = StateAction('saas_subscription.act_my_subscription')
+
+    def do_open_(self, action):
+        Subscription = Pool().get('saas.subscription')
+        company = Transaction().context.get('company')
+        subscriptions = Subscription.search(
+            [('company', '=', company)], order=[('id', 'ASC')])
+        if len(subscriptions) == 1:
+            action['res_id'] = [subscriptions[0].id]
+            action['views'].sort(
+                key=lambda view: view[1] != 'form')
+        else:
+            action['views'].sort(
+                key=lambda view: view[1] != 'tree')
+        return action, {}

@@ -6,12 +6,13 @@ software products with their plans, and workshops that subscribe."""
 import datetime as dt
 from decimal import Decimal
 
+from trytond import backend
 from trytond.modules.account_fr_export.tests.tools import (
     _country, create_workshop, run_locked, with_accounting_transaction)
 from trytond.modules.company.tests import create_company, set_company
 from trytond.modules.saas_subscription.demo import product
 from trytond.pool import Pool
-from trytond.tests.test_tryton import activate_module, drop_db
+from trytond.tests.test_tryton import activate_module, db_exist, drop_db
 
 __all__ = ['MODULES', 'YEAR', 'prepare_database', 'with_accounting_transaction', 'create_publisher',
     'create_catalogue', 'create_subscriber', 'FEATURES']
@@ -43,12 +44,15 @@ def prepare_database():
     of accounts (create_publisher and create_catalogue return them).
     The test classes of one process share them: every test rolls back, so
     the next class finds the database as the first one left it."""
-    try:
-        if run_locked(_prepared, user=0):
-            return
-    except Exception:
-        # no test database yet
-        pass
+    # (asked only of a database that exists: PostgreSQL's connection pool
+    # would retry a missing one)
+    if backend.name != 'postgresql' or db_exist():
+        try:
+            if run_locked(_prepared, user=0):
+                return
+        except Exception:
+            # not a test database of the addon yet
+            pass
     drop_db()
     activate_module(MODULES)
 
