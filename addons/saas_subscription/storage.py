@@ -72,7 +72,7 @@ class Subscription(metaclass=PoolMeta):
             help="What the workshop's files (photos) take."),
         'get_storage')
     storage_quota = fields.Function(fields.Float("Storage Quota (GB)",
-            digits=(16, 1), readonly=True,
+            readonly=True,
             help="The storage the workshop may use; the publisher changes "
             "it here (the owners are told)."),
         'get_storage', setter='set_storage_quota')
